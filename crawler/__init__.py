@@ -1,0 +1,1 @@
+"""portalwatch: content monitoring for Chinese government portals."""

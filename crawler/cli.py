@@ -1,0 +1,110 @@
+"""The `portalwatch` command: parse, call one job, print, exit with a documented status.
+
+Exit statuses: 0 success; 1 the crawl (or check) failed; 2 bad config or usage;
+3 another run holds the site's lock.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from crawler import store
+from crawler.config import ConfigError, load_site
+
+EXIT_FAILED, EXIT_USAGE = 1, 2
+
+
+def fail(message: str, status: int = EXIT_USAGE):
+    click.echo(f"portalwatch: {message}", err=True)
+    sys.exit(status)
+
+
+def parse_day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"not a date (YYYY-MM-DD): {value}")
+
+
+@click.group()
+@click.version_option(package_name="portalwatch")
+def main():
+    """portalwatch: content monitoring for government portals (政府网站内容监测)."""
+
+
+@main.command()
+@click.argument("site_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="SQLite file (default: the config's `db`, else var/NAME.db).")
+@click.option("--today", help="Resolve year-less list dates against this day (YYYY-MM-DD).")
+@click.option("--log", "log_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write Scrapy's log here (default: var/logs/NAME-crawlID.log beside the db).")
+@click.option("--quiet", is_flag=True, help="Print nothing on success (for cron).")
+def crawl(site_file, db_path, today, log_file, quiet):
+    """Crawl a site's whole column tree into the store."""
+    from crawler.crawl import run_crawl
+    try:
+        site = load_site(site_file, db=db_path)
+    except ConfigError as exc:
+        fail(str(exc))
+    if log_file is None:
+        log_dir = site.db.parent / "logs"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        log_file = log_dir / f"{site.name}-{date.today().isoformat()}.log"
+    result = run_crawl(site, site.db, today=parse_day(today), log_file=log_file)
+    if result["outcome"] != "ok":
+        fail(f"crawl {result['id']} of {site.name} {result['outcome']}: {result['message']}", EXIT_FAILED)
+    if not quiet:
+        click.echo(_summary(result, site.db))
+
+
+def _summary(crawl: dict, db_path) -> str:
+    return (f"crawl {crawl['id']} of {crawl['site']}: {crawl['pages']} pages, {crawl['columns']} columns, "
+            f"{crawl['items']} items, {crawl['links']} links, {crawl['errors']} errors "
+            f"({crawl['started']} → {crawl['finished']}); database: {db_path}")
+
+
+@main.command()
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="SQLite file written by `portalwatch crawl`.")
+@click.option("--site", help="Site name (default: the latest crawl of any site).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def status(db_path, site, as_json):
+    """The latest crawl: duration, pages, items, columns per level, errors."""
+    if not db_path.exists():
+        fail(f"{db_path}: no such database")
+    db = store.open_db(db_path)
+    info = store.crawl_status(db, site)
+    if info is None:
+        fail(f"{db_path}: no crawl recorded yet", EXIT_FAILED)
+    if as_json:
+        click.echo(json.dumps(info, ensure_ascii=False))
+        return
+    levels = " / ".join(str(n) for n in info["columns_by_level"]) or "none"
+    click.echo(f"site       {info['site']}\ncrawl      {info['crawl_id']} ({info['outcome']})\n"
+               f"started    {info['started']}\nfinished   {info['finished']}\n"
+               f"duration   {info['duration_s']} s\npages      {info['pages']}\n"
+               f"columns    {info['columns']} (by level: {levels})\nitems      {info['items']}\n"
+               f"links      {info['links']}\nerrors     {info['errors']}")
+    if info["message"]:
+        click.echo(f"message    {info['message']}")
+
+
+def _register():
+    from sample.cli import sample
+    main.add_command(sample)
+    try:
+        from crawler.checks.cli import check, findings
+    except ImportError:
+        return
+    main.add_command(check)
+    main.add_command(findings)
+
+
+_register()

@@ -1,0 +1,78 @@
+"""What the spider yields: plain records, one per fact, stored by the pipeline.
+
+Links and list rows come one record per page (not per link) because a portal page carries
+a hundred of them and per-link objects would dominate the crawl.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class PageRecord:
+    url: str
+    status: int | None
+    content_type: str | None = None
+    size: int | None = None
+    elapsed_ms: float | None = None
+    kind: str = "other"
+    title: str | None = None
+    column_url: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    site_id_code: str | None = None
+    icp: str | None = None
+    police_record: str | None = None
+    meta: dict | None = None
+    error: str | None = None
+    fetched_at: str | None = None
+
+
+@dataclass(slots=True)
+class ColumnRecord:
+    url: str
+    name: str
+    parent_url: str | None
+    level: int
+    path: str
+    column_type: str | None = None
+
+
+@dataclass(slots=True)
+class ItemRecord:
+    url: str
+    title: str | None = None
+    column_url: str | None = None
+    list_date: str | None = None
+    article_date: str | None = None
+    meta_date: str | None = None
+    table_date: str | None = None
+    url_date: str | None = None
+    written_date: str | None = None
+    fields: dict | None = None
+    attachments: list | None = None
+    tables: list | None = None
+    text: str | None = None
+    status: int | None = None
+
+
+@dataclass(slots=True)
+class ListingsRecord:
+    page_url: str
+    column_url: str | None
+    rows: list = field(default_factory=list)    # (item_url, title, date, date_text, position)
+
+
+@dataclass(slots=True)
+class LinksRecord:
+    source_url: str
+    links: list = field(default_factory=list)   # (target_url, anchor, tag)
+
+
+@dataclass(slots=True)
+class TargetRecord:
+    url: str
+    kind: str
+    status: int | None
+    error: str | None = None
+    checked_at: str | None = None

@@ -1,0 +1,212 @@
+"""The portal spider: walks one site and yields records; it stores and judges nothing."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import scrapy
+from twisted.internet.error import (ConnectionLost, ConnectionRefusedError, DNSLookupError,
+                                    TCPTimedOutError, TimeoutError)
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from crawler.records import (ColumnRecord, ItemRecord, LinksRecord, ListingsRecord, PageRecord,
+                             TargetRecord)
+from crawler.understand.dates import date_from_url, iso
+from crawler.understand.page import read_page
+from crawler.understand.urls import host_of, target_kind
+
+_HTML_TYPES = ("text/html", "application/xhtml")
+# List pages first: they decide what is stale; link checks last.
+_PRIORITY = {"list": 20, "page": 10, "check": 0}
+
+
+class PortalSpider(scrapy.Spider):
+    name = "portal"
+    custom_settings = {}
+
+    def __init__(self, site, crawl_id: int, today: date | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.site = site
+        self.crawl_id = crawl_id
+        self.today = today or date.today()
+        self.hosts = {h.lower() for h in site.allowed_hosts} | {host_of(site.start_url)}
+        self.home_url = site.start_url
+        # A cache in front of the scheduler's duplicate filter (which stays the authority,
+        # in Redis too): building and fingerprinting a Request per link costs more than
+        # the rest of a page's work, and most links are the same navigation on every page.
+        self._requested: set[str] = set()
+        self.home_error: str | None = None
+
+    # -- requests ----------------------------------------------------------
+
+    def start_requests(self):
+        self._requested.add(self.home_url)
+        yield scrapy.Request(self.home_url, callback=self.parse_page, errback=self.page_failed,
+                             meta={"handle_httpstatus_all": True, "home": True},
+                             priority=_PRIORITY["list"], dont_filter=True)
+
+    def _follow(self, url: str, kind: str, is_list: bool = False):
+        if url in self._requested:
+            return None
+        self._requested.add(url)
+        internal = host_of(url) in self.hosts
+        if kind == "page" and internal:
+            return scrapy.Request(url, callback=self.parse_page, errback=self.page_failed,
+                                  meta={"handle_httpstatus_all": True},
+                                  priority=_PRIORITY["list" if is_list else "page"])
+        if not internal and not self.site.check_external:
+            return None
+        return scrapy.Request(url, method="HEAD", callback=self.target_checked,
+                              errback=self.target_failed, priority=_PRIORITY["check"],
+                              meta={"handle_httpstatus_all": True, "target_kind": kind if internal else "external",
+                                    "dont_retry": False})
+
+    # -- pages -------------------------------------------------------------
+
+    def parse_page(self, response):
+        url = _requested_url(response)
+        is_home = response.meta.get("home", False)
+        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        page = PageRecord(
+            url=url, status=response.status, content_type=ctype or None, size=len(response.body),
+            elapsed_ms=_elapsed(response), fetched_at=_now(),
+            etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
+        )
+        yield TargetRecord(url, "page", response.status, checked_at=page.fetched_at)
+        if response.status >= 400 or not ctype.startswith(_HTML_TYPES):
+            if is_home and response.status >= 400:
+                self.home_error = f"the start URL answered HTTP {response.status}"
+                return
+            yield page
+            return
+
+        view = read_page(response.url, response.text, today=self.today, is_home=is_home,
+                         home_url=self.home_url)
+        page.kind, page.title = view.kind, view.title
+        page.site_id_code = view.footer.get("site_id_code")
+        page.icp = view.footer.get("icp")
+        page.police_record = view.footer.get("police_record")
+        page.meta = {k: v for k, v in view.metas.items()
+                     if k in ("ColumnType", "SiteName", "SiteIDCode", "SiteDomain", "PubDate", "ArticleTitle")}
+
+        column_url = self._columns(view, url)
+        yield from column_url[1]
+        page.column_url = column_url[0]
+        yield page
+
+        if view.kind in ("home", "column") and view.rows:
+            yield from self._listings(view, url, page.column_url)
+        if view.kind == "article":
+            yield self._article(view, url, page.column_url, response.status)
+
+        yield from self._links(view, url)
+        for next_url in view.pages:
+            request = self._follow(next_url, "page", is_list=True)
+            if request:
+                yield request
+
+    def _columns(self, view, url):
+        """The column this page belongs to, and a record for each column in its breadcrumb."""
+        records = []
+        parent, names = None, []
+        column_type = view.metas.get("ColumnType") if view.kind == "column" else None
+        for level, (name, col_url) in enumerate(view.chain, start=1):
+            if col_url is None or col_url == url and view.kind == "article":
+                break
+            names.append(name)
+            last = level == len(view.chain)
+            records.append(ColumnRecord(col_url, name, parent, level, " > ".join(names),
+                                        column_type if last else None))
+            parent = col_url
+        if view.kind == "home":
+            return None, records
+        return parent or (url if view.kind == "column" else None), records
+
+    def _listings(self, view, url, column_url):
+        rows = []
+        for row in view.rows:
+            rows.append((row.url, row.title, iso(row.date), row.date_text, row.position + 100 * row.block))
+            yield ItemRecord(url=row.url, title=row.title, list_date=iso(row.date),
+                             url_date=iso(date_from_url(row.url)))
+        yield ListingsRecord(url, column_url, rows)
+
+    def _article(self, view, url, column_url, status):
+        d = view.dates
+        return ItemRecord(
+            url=url, title=view.title, column_url=column_url,
+            article_date=iso(d.get("article")), meta_date=iso(d.get("meta")),
+            table_date=iso(d.get("table")), url_date=iso(d.get("url")),
+            written_date=iso(view.written_date), fields=view.fields or None,
+            attachments=view.attachments or None, tables=view.tables or None,
+            text=view.text, status=status)
+
+    def _links(self, view, url):
+        seen, links = set(), []
+        for link in view.links:
+            if link.url in seen:
+                continue
+            seen.add(link.url)
+            links.append((link.url, link.anchor, link.tag))
+            kind = "image" if link.tag == "img" else target_kind(link.url)
+            request = self._follow(link.url, kind)
+            if request:
+                yield request
+        yield LinksRecord(url, links)
+
+    def page_failed(self, failure):
+        request = failure.request
+        error = _error_name(failure)
+        url = request.url
+        if request.meta.get("home"):
+            self.home_error = f"could not reach the start URL {url}: {error}"
+            return
+        yield TargetRecord(url, "page", None, error=error, checked_at=_now())
+        yield PageRecord(url=url, status=None, error=error, fetched_at=_now())
+
+    # -- link targets that are only checked -----------------------------------
+
+    def target_checked(self, response):
+        url = _requested_url(response)
+        kind = response.meta.get("target_kind", "page")
+        if response.request.method == "HEAD" and response.status in (405, 501, 400):
+            # Some servers refuse HEAD; ask again the long way before calling it broken.
+            yield response.request.replace(method="GET", dont_filter=True)
+            return
+        yield TargetRecord(url, kind, response.status, checked_at=_now())
+
+    def target_failed(self, failure):
+        request = failure.request
+        yield TargetRecord(request.url, request.meta.get("target_kind", "page"), None,
+                           error=_error_name(failure), checked_at=_now())
+
+
+def _requested_url(response) -> str:
+    redirects = response.meta.get("redirect_urls")
+    return redirects[0] if redirects else response.url
+
+
+def _header(response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def _elapsed(response) -> float | None:
+    latency = response.meta.get("download_latency")
+    return round(latency * 1000, 1) if latency is not None else None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def _error_name(failure) -> str:
+    if failure.check(HttpError):
+        return f"http {failure.value.response.status}"
+    if failure.check(DNSLookupError):
+        return "dns"
+    if failure.check(TimeoutError, TCPTimedOutError):
+        return "timeout"
+    if failure.check(ConnectionRefusedError):
+        return "refused"
+    if failure.check(ConnectionLost):
+        return "reset"
+    return failure.type.__name__ if failure.type else "error"

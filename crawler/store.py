@@ -1,0 +1,298 @@
+"""The SQLite store: the schema in one place, and the only code that writes crawl data.
+
+Tables (every one carries `site`, so one file can hold many sites):
+
+- crawls    one row per run: when, how it ended, what it counted
+- pages     every URL fetched: status, type, size, time, kind (home/column/article/other)
+- columns   the column tree (栏目): name, parent, level, breadcrumb path, items, newest date
+- items     every item (信息) seen in a list or fetched as an article, with all its dates
+- listings  which list page (or home page block) showed which item, with the list's date
+- links     every link: source page, target URL, anchor text
+- targets   every link target with the HTTP status it answered (or the error)
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+SCHEMA = {
+    "crawls": {
+        "columns": {"id": int, "site": str, "start_url": str, "started": str, "finished": str,
+                    "outcome": str, "message": str, "pages": int, "items": int, "columns": int,
+                    "links": int, "errors": int},
+        "pk": "id",
+    },
+    "pages": {
+        "columns": {"site": str, "url": str, "status": int, "content_type": str, "size": int,
+                    "fetched_at": str, "elapsed_ms": float, "kind": str, "title": str,
+                    "column_url": str, "page_no": int, "etag": str, "last_modified": str,
+                    "site_id_code": str, "icp": str, "police_record": str, "meta": str,
+                    "crawl_id": int, "error": str},
+        "pk": ("site", "url"),
+    },
+    "columns": {
+        "columns": {"site": str, "url": str, "name": str, "parent_url": str, "level": int,
+                    "path": str, "column_type": str, "is_leaf": int, "item_count": int,
+                    "undated_count": int, "newest_date": str, "list_pages": int,
+                    "empty_marker": int, "first_crawl": int, "last_crawl": int},
+        "pk": ("site", "url"),
+    },
+    "items": {
+        "columns": {"site": str, "url": str, "column_url": str, "title": str,
+                    "publish_date": str, "date_source": str, "list_date": str,
+                    "article_date": str, "meta_date": str, "table_date": str, "url_date": str,
+                    "written_date": str, "fields": str, "attachments": str, "tables": str,
+                    "text": str,
+                    "status": int, "first_crawl": int, "last_crawl": int},
+        "pk": ("site", "url"),
+    },
+    "listings": {
+        "columns": {"site": str, "page_url": str, "item_url": str, "column_url": str,
+                    "title": str, "date": str, "date_text": str, "position": int,
+                    "crawl_id": int},
+        "pk": ("site", "page_url", "item_url"),
+    },
+    "links": {
+        "columns": {"site": str, "source_url": str, "target_url": str, "anchor": str,
+                    "tag": str, "crawl_id": int},
+        "pk": ("site", "source_url", "target_url"),
+    },
+    "targets": {
+        "columns": {"site": str, "url": str, "kind": str, "status": int, "error": str,
+                    "checked_at": str, "crawl_id": int},
+        "pk": ("site", "url"),
+    },
+}
+
+INDEXES = [
+    ("pages", ["site", "kind"]),
+    ("pages", ["site", "column_url"]),
+    ("items", ["site", "column_url"]),
+    ("listings", ["site", "item_url"]),
+    ("listings", ["site", "column_url"]),
+    ("links", ["site", "target_url"]),
+    ("columns", ["site", "parent_url"]),
+]
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) a store; WAL so a reader never blocks the crawl."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA busy_timeout=30000")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    for name, spec in SCHEMA.items():
+        table = db[name]
+        if not table.exists():
+            table.create(spec["columns"], pk=spec["pk"], not_null=_not_null(spec["pk"]))
+        else:
+            missing = {c: t for c, t in spec["columns"].items() if c not in table.columns_dict}
+            for column, kind in missing.items():
+                table.add_column(column, kind)
+    for table, cols in INDEXES:
+        db[table].create_index(cols, if_not_exists=True)
+
+
+def _not_null(pk):
+    return set(pk) if isinstance(pk, tuple) else set()
+
+
+# -- crawls -------------------------------------------------------------------
+
+def start_crawl(db, site: str, start_url: str) -> int:
+    table = db["crawls"]
+    table.insert({"site": site, "start_url": start_url, "started": now(), "outcome": "running"})
+    return table.last_pk
+
+
+def finish_crawl(db, crawl_id: int, outcome: str, message: str = "") -> dict:
+    """Close a run: derive the column facts from what was stored, then count."""
+    site = db["crawls"].get(crawl_id)["site"]
+    if outcome == "ok":
+        summarise_columns(db, site, crawl_id)
+    counts = crawl_counts(db, site, crawl_id)
+    db["crawls"].update(crawl_id, {"finished": now(), "outcome": outcome,
+                                   "message": message, **counts})
+    return db["crawls"].get(crawl_id)
+
+
+def crawl_counts(db, site: str, crawl_id: int) -> dict:
+    one = lambda sql: db.execute(sql, [site, crawl_id]).fetchone()[0]
+    return {
+        "pages": one("select count(*) from pages where site=? and crawl_id=?"),
+        "items": one("select count(*) from items where site=? and last_crawl=?"),
+        "columns": one("select count(*) from columns where site=? and last_crawl=?"),
+        "links": one("select count(*) from links where site=? and crawl_id=?"),
+        "errors": one("select count(*) from pages where site=? and crawl_id=? "
+                      "and (status is null or status >= 400)"),
+    }
+
+
+def latest_crawl(db, site: str | None = None, finished_only: bool = False) -> dict | None:
+    where, args = [], []
+    if site:
+        where.append("site = ?")
+        args.append(site)
+    if finished_only:
+        where.append("outcome = 'ok'")
+    sql = "select * from crawls" + (" where " + " and ".join(where) if where else "")
+    rows = list(db.query(sql + " order by id desc limit 1", args))
+    return rows[0] if rows else None
+
+
+# -- records ------------------------------------------------------------------
+
+def write_records(db, site: str, crawl_id: int, batch: dict[str, list[dict]]) -> None:
+    """Store one batch of spider records, keyed by table, in a single transaction."""
+    with db.conn:
+        for table, rows in batch.items():
+            if not rows:
+                continue
+            for row in rows:
+                row["site"] = site
+            _WRITERS[table](db, crawl_id, rows)
+
+
+def _pages(db, crawl_id, rows):
+    for row in rows:
+        row["crawl_id"] = crawl_id
+        if isinstance(row.get("meta"), dict):
+            row["meta"] = json.dumps(row["meta"], ensure_ascii=False) if row["meta"] else None
+    db["pages"].upsert_all(rows, pk=SCHEMA["pages"]["pk"], alter=False)
+
+
+def _columns(db, crawl_id, rows):
+    # A column is seen many times (each list page, each breadcrumb): keep the first
+    # sighting's facts and mark it seen in this crawl.
+    db.conn.executemany(
+        "insert into columns (site, url, name, parent_url, level, path, column_type, first_crawl, last_crawl) "
+        "values (:site, :url, :name, :parent_url, :level, :path, :column_type, :crawl, :crawl) "
+        "on conflict(site, url) do update set last_crawl = :crawl, "
+        "name = coalesce(excluded.name, name), column_type = coalesce(excluded.column_type, column_type), "
+        "parent_url = case when last_crawl = :crawl then parent_url else excluded.parent_url end, "
+        "level = case when last_crawl = :crawl then level else excluded.level end, "
+        "path = case when last_crawl = :crawl then path else excluded.path end",
+        [{"column_type": None, "crawl": crawl_id, **r} for r in rows],
+    )
+
+
+_ITEM_FIELDS = [c for c in SCHEMA["items"]["columns"] if c not in ("site", "url", "first_crawl", "last_crawl")]
+
+
+def _items(db, crawl_id, rows):
+    # An item is reported by its list row and by its article page; merge, never blank out.
+    sets = ", ".join(f"{c} = coalesce(excluded.{c}, {c})" for c in _ITEM_FIELDS)
+    cols = ["site", "url", *_ITEM_FIELDS, "first_crawl", "last_crawl"]
+    db.conn.executemany(
+        f"insert into items ({', '.join(cols)}) values ({', '.join(':' + c for c in cols)}) "
+        f"on conflict(site, url) do update set {sets}, last_crawl = excluded.last_crawl",
+        [_item_row(r, crawl_id) for r in rows],
+    )
+
+
+def _item_row(row, crawl_id):
+    out = dict.fromkeys(_ITEM_FIELDS)
+    out.update(row)
+    for key in ("fields", "attachments", "tables"):
+        if out.get(key) is not None and not isinstance(out[key], str):
+            out[key] = json.dumps(out[key], ensure_ascii=False) if out[key] else None
+    out["first_crawl"] = out["last_crawl"] = crawl_id
+    return out
+
+
+def _listings(db, crawl_id, rows):
+    for row in rows:
+        row["crawl_id"] = crawl_id
+    db["listings"].upsert_all(rows, pk=SCHEMA["listings"]["pk"], alter=False)
+
+
+def _links(db, crawl_id, rows):
+    db.conn.executemany(
+        "insert into links (site, source_url, target_url, anchor, tag, crawl_id) "
+        "values (?, ?, ?, ?, ?, ?) on conflict(site, source_url, target_url) do update set "
+        "anchor = excluded.anchor, tag = excluded.tag, crawl_id = excluded.crawl_id",
+        [(r["site"], r["source_url"], r["target_url"], r.get("anchor"), r.get("tag"), crawl_id)
+         for r in rows],
+    )
+
+
+def _targets(db, crawl_id, rows):
+    for row in rows:
+        row["crawl_id"] = crawl_id
+    db["targets"].upsert_all(rows, pk=SCHEMA["targets"]["pk"], alter=False)
+
+
+_WRITERS = {"pages": _pages, "columns": _columns, "items": _items, "listings": _listings,
+            "links": _links, "targets": _targets}
+
+
+# -- derived column facts -----------------------------------------------------
+
+def summarise_columns(db, site: str, crawl_id: int) -> None:
+    """Give each item its column and each column its counts, in SQL.
+
+    An item belongs to the deepest column whose list shows it (a channel page's blocks
+    show its children's items); an item no list shows keeps the column its article's
+    breadcrumb names.
+    """
+    args = {"site": site, "crawl": crawl_id}
+    with db.conn:
+        db.execute("""
+            update items set column_url = coalesce((
+                select l.column_url from listings l join columns c
+                  on c.site = l.site and c.url = l.column_url
+                where l.site = items.site and l.item_url = items.url and l.crawl_id = :crawl
+                order by c.level desc, l.position limit 1), column_url)
+            where site = :site and last_crawl = :crawl
+        """, args)
+        db.execute("""
+            update columns set
+              is_leaf = not exists (select 1 from columns k where k.site = columns.site
+                                     and k.parent_url = columns.url and k.last_crawl = :crawl),
+              item_count = (select count(*) from items i where i.site = columns.site
+                            and i.column_url = columns.url and i.last_crawl = :crawl),
+              undated_count = (select count(*) from items i where i.site = columns.site
+                               and i.column_url = columns.url and i.last_crawl = :crawl
+                               and i.publish_date is null),
+              newest_date = (select max(i.publish_date) from items i where i.site = columns.site
+                             and i.column_url = columns.url and i.last_crawl = :crawl),
+              list_pages = (select count(*) from pages p where p.site = columns.site
+                            and p.column_url = columns.url and p.kind = 'column'
+                            and p.crawl_id = :crawl)
+            where site = :site and last_crawl = :crawl
+        """, args)
+
+
+def crawl_status(db, site: str | None = None) -> dict | None:
+    """The latest crawl with the counts `portalwatch status` prints."""
+    crawl = latest_crawl(db, site)
+    if crawl is None:
+        return None
+    levels = [n for _, n in db.execute(
+        "select level, count(*) from columns where site = ? and last_crawl = ? and level is not null "
+        "group by level order by level", [crawl["site"], crawl["id"]]).fetchall()]
+    duration = None
+    if crawl["finished"]:
+        start = datetime.fromisoformat(crawl["started"])
+        duration = round((datetime.fromisoformat(crawl["finished"]) - start).total_seconds(), 1)
+    return {
+        "site": crawl["site"], "crawl_id": crawl["id"], "outcome": crawl["outcome"],
+        "message": crawl["message"], "started": crawl["started"], "finished": crawl["finished"],
+        "duration_s": duration, "columns_by_level": levels, "columns": crawl["columns"] or 0,
+        "items": crawl["items"] or 0, "pages": crawl["pages"] or 0, "links": crawl["links"] or 0,
+        "errors": crawl["errors"] or 0,
+    }

@@ -1,0 +1,97 @@
+"""What an article page (信息) says about itself: title, dates, metadata, attachments."""
+from __future__ import annotations
+
+import re
+
+from .dom import squash, text_of
+from .urls import target_kind
+
+# Labels of the metadata table (政府信息公开) and of letters (信箱): a label cell is
+# short and usually one of these; any short cell ending in a colon counts too.
+KNOWN_LABELS = {
+    "索引号", "发布机构", "发文机关", "发文单位", "成文日期", "发布日期", "公开日期", "文号", "发文字号",
+    "主题分类", "主题词", "有效性", "公开方式", "公开范围", "生成日期", "信息来源", "体裁分类",
+    "来信人", "来信时间", "来信日期", "信件标题", "信件内容", "留言内容", "留言时间", "回复单位",
+    "回复时间", "回复日期", "答复时间", "回复内容", "答复内容", "处理状态", "办理状态", "信件编号", "受理单位",
+}
+_LABEL_TEXT = re.compile(r"(%s)\s*[:：]\s*" % "|".join(sorted(KNOWN_LABELS, key=len, reverse=True)))
+_SITE_CODE = re.compile(r"网站标识码\s*[:：]?\s*([0-9A-Za-z]{10})")
+_ICP = re.compile(r"([\u4e00-\u9fa5]\s*ICP\s*备\s*[\d\-]+\s*号(?:-\d+)?)")
+_POLICE = re.compile(r"([\u4e00-\u9fa5]\s*公网安备\s*\d+\s*号?)")
+
+
+def title_of(doc, metas: dict) -> str:
+    if metas.get("ArticleTitle"):
+        return squash(metas["ArticleTitle"])
+    for tag in ("h1", "h2"):
+        for el in doc.iter(tag):
+            text = squash(el.text_content())
+            if len(text) >= 4:
+                return text
+    title = doc.find(".//title")
+    return squash(title.text_content()).split("_")[0].split("|")[0].strip() if title is not None else ""
+
+
+def fields_of(doc) -> dict[str, str]:
+    """Label → value pairs from metadata tables and 'label：value' text."""
+    fields: dict[str, str] = {}
+    for tr in doc.iter("tr"):
+        cells = [c for c in tr if c.tag in ("td", "th")]
+        for i in range(len(cells) - 1):
+            label = squash(cells[i].text_content()).rstrip(":：").replace(" ", "").replace("\u3000", "")
+            if label in KNOWN_LABELS or (0 < len(label) <= 6 and squash(cells[i].text_content()).endswith(("：", ":"))):
+                value = squash(cells[i + 1].text_content())
+                if value and value.rstrip(":：") not in KNOWN_LABELS:
+                    fields.setdefault(label, value)
+    for el in doc.iter("p", "span", "div", "li", "td", "em", "b", "label"):
+        own = squash((el.text or "") + "".join(squash(c.text_content()) + (c.tail or "") for c in el if c.tag in ("span", "b", "em", "strong", "font", "label")))
+        if not own or len(own) > 400:
+            continue
+        matches = list(_LABEL_TEXT.finditer(own))
+        for m, nxt in zip(matches, matches[1:] + [None]):
+            value = own[m.end(): nxt.start() if nxt else len(own)].strip()
+            if value:
+                fields.setdefault(m.group(1), value)
+    return fields
+
+
+def attachments_of(doc, join) -> list[dict]:
+    out, seen = [], set()
+    for a in doc.iter("a"):
+        url = join(a.get("href"))
+        if url and url not in seen and target_kind(url) == "attachment":
+            seen.add(url)
+            out.append({"url": url, "name": squash(a.text_content())})
+    return out
+
+
+def data_tables(doc, skip_labels=True) -> list[list[list[str]]]:
+    """Innermost tables with figures in them (年报 statistics), as rows of cell texts."""
+    tables = []
+    for table in doc.iter("table"):
+        if table.find(".//table") is not None:
+            continue
+        rows = []
+        for tr in table.iter("tr"):
+            cells = [squash(c.text_content()) for c in tr if c.tag in ("td", "th")]
+            if cells:
+                rows.append(cells)
+        digits = sum(1 for r in rows for c in r if c.isdigit())
+        if len(rows) >= 3 and digits >= 4:
+            if skip_labels and all(len(r) == 2 and r[0].rstrip("：:") in KNOWN_LABELS for r in rows):
+                continue
+            tables.append(rows)
+    return tables
+
+
+def footer_identity(text: str) -> dict[str, str | None]:
+    """The identity every page's footer should show (网站标识码, ICP备案号, 公安机关备案号)."""
+    def first(pattern):
+        m = pattern.search(text)
+        return squash(m.group(1)) if m else None
+    return {"site_id_code": first(_SITE_CODE), "icp": first(_ICP), "police_record": first(_POLICE)}
+
+
+def body_text(doc) -> str:
+    body = doc.find("body")
+    return text_of(body if body is not None else doc)

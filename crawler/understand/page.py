@@ -1,0 +1,130 @@
+"""One page, understood: the single entry point the spider and `explain` call."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import article, breadcrumb, dates, lists, pagination
+from .dom import meta_tags, parse, text_of, text_without_links
+from .urls import Joiner, target_kind
+
+_EMPTY_MARKERS = ("暂无信息", "暂无数据", "暂无内容", "暂无记录", "没有信息", "没有记录", "无相关信息")
+_ARTICLE_MIN_ROWS = 8   # an article may show a few related links with dates; a list shows more
+
+
+@dataclass
+class Link:
+    url: str
+    anchor: str
+    tag: str            # a, img, iframe
+
+
+@dataclass
+class PageView:
+    url: str
+    kind: str = "other"                 # home, column, article, other
+    title: str = ""
+    metas: dict = field(default_factory=dict)
+    crumbs: list = field(default_factory=list)      # [(name, url|None)] as shown
+    chain: list = field(default_factory=list)       # columns in the breadcrumb, level 1 first
+    rows: list = field(default_factory=list)        # lists.ListRow
+    pages: list = field(default_factory=list)       # other pages of this list
+    total_pages: int | None = None
+    empty_marker: bool = False
+    links: list = field(default_factory=list)
+    fields: dict = field(default_factory=dict)
+    attachments: list = field(default_factory=list)
+    tables: list = field(default_factory=list)
+    text: str = ""
+    footer: dict = field(default_factory=dict)
+    dates: dict = field(default_factory=dict)       # source → date, for articles
+    written_date: date | None = None
+
+
+def read_page(url: str, html: str, *, today: date | None = None, is_home: bool = False,
+              home_url: str | None = None, list_dates_only: bool = False) -> PageView:
+    view = PageView(url=url)
+    doc = parse(html)
+    if doc is None:
+        return view
+    join = Joiner(url)
+    base = doc.find(".//base")
+    if base is not None and base.get("href"):
+        join = Joiner(join(base.get("href")) or url)
+
+    view.metas = meta_tags(doc)
+    view.links = _links(doc, join)
+    view.crumbs = breadcrumb.find_breadcrumb(doc, join)
+    view.chain = breadcrumb.column_chain(view.crumbs, home_url)
+
+    pager_urls, pager_anchors = pagination.pager_links(doc, join)
+    view.rows = lists.find_rows(doc, join, today=today, skip=pager_anchors)
+    body = doc.find("body")
+    body = body if body is not None else doc
+    loose_text = text_without_links(body)
+    # Footers put their identity in links as often as in text; it sits at the page's end.
+    view.footer = article.footer_identity(text_of(body)[-4000:])
+    view.title = article.title_of(doc, view.metas)
+    view.empty_marker = any(m in loose_text for m in _EMPTY_MARKERS)
+
+    view.kind = "home" if is_home else _kind(view, loose_text)
+    if view.kind in ("column", "home"):
+        scripted = pagination.scripted_pages(html, url) if "createPageHTML" in html or "countPage" in html else []
+        view.pages = _dedupe(pager_urls + scripted, url)
+        view.total_pages = pagination.total_pages(loose_text)
+        if view.kind == "column" and view.chain and view.chain[-1][1] is None:
+            view.chain[-1] = (view.chain[-1][0], url)
+    elif view.kind == "article":
+        _read_article(view, doc, join, loose_text, today)
+        view.rows = []
+    return view
+
+
+def _kind(view: PageView, loose_text: str) -> str:
+    labelled = dates.labelled_dates(loose_text[:4000])
+    signals = any(view.metas.get(k) for k in ("PubDate", "ArticleTitle", "firstpublishedtime"))
+    signals = signals or any(k in labelled for k in dates.PUBLISH_LABELS if k not in ("日期", "时间"))
+    signals = signals or len([k for k in ("索引号", "来信时间", "来信人", "回复内容", "文号") if k in loose_text]) >= 2
+    dated_rows = sum(1 for r in view.rows if r.date is not None)
+    if signals and dated_rows < _ARTICLE_MIN_ROWS:
+        return "article"
+    if view.rows or view.crumbs or view.empty_marker:
+        return "column"
+    return "other"
+
+
+def _read_article(view: PageView, doc, join, loose_text: str, today):
+    view.fields = article.fields_of(doc)
+    view.attachments = article.attachments_of(doc, join)
+    view.tables = article.data_tables(doc)
+    view.text = loose_text
+    labelled = dates.labelled_dates(loose_text[:4000])
+    meta = dates.parse_date(view.metas.get("PubDate") or view.metas.get("pubdate")
+                            or view.metas.get("firstpublishedtime"))
+    table = next((dates.parse_date(view.fields[k]) for k in ("发布日期", "公开日期") if k in view.fields), None)
+    shown = next((labelled[k] for k in ("发布时间", "发布日期", "公开日期", "日期", "时间") if k in labelled), None)
+    view.dates = {"meta": meta, "table": table, "article": shown, "url": dates.date_from_url(view.url)}
+    written = view.fields.get("成文日期") or view.fields.get("印发日期")
+    view.written_date = dates.parse_date(written) if written else labelled.get("成文日期")
+
+
+def _links(doc, join) -> list[Link]:
+    out = []
+    for el in doc.iter("a", "img", "iframe"):
+        href = el.get("src") if el.tag != "a" else el.get("href")
+        url = join(href)
+        if url:
+            anchor = el.text_content().strip() if el.tag == "a" else (el.get("alt") or "")
+            if not anchor and el.tag == "a":
+                anchor = (el.get("title") or "").strip()
+            out.append(Link(url, anchor[:200], el.tag))
+    return out
+
+
+def _dedupe(urls, own):
+    seen, out = {own}, []
+    for u in urls:
+        if u not in seen and target_kind(u) == "page":
+            seen.add(u)
+            out.append(u)
+    return out

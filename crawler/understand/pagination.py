@@ -1,0 +1,73 @@
+"""Pagination: the other pages of the same list, however the CMS spells them."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from .dom import squash
+
+_WORDS = {"下一页", "下页", "后页", "尾页", "末页", "最后一页", "上一页", "上页", "前页", "首页",
+          "第一页", "next", "next>", ">", ">>", "»", "›", "<", "<<", "«", "‹", "prev", "last", "first"}
+_TOTAL_PAGES = re.compile(r"共\s*(\d+)\s*页|\d+\s*/\s*(\d+)\s*页|页次\s*[:：]?\s*\d+\s*/\s*(\d+)")
+# TRS: createPageHTML(9, 0, "index", "html") or var countPage = 17
+_TRS_CALL = re.compile(r"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*[\"']([\w-]+)[\"']\s*,\s*[\"'](\w+)[\"']")
+_TRS_COUNT = re.compile(r"var\s+countPage\s*=\s*(\d+)")
+
+
+def pager_links(doc, join) -> tuple[list[str], set]:
+    """URLs of the list's other pages, and the pager anchors themselves (not list rows)."""
+    urls, ids = [], set()
+    for a in doc.iter("a"):
+        text = squash(a.text_content())
+        if not text:
+            continue
+        is_word = text.lower() in _WORDS
+        is_number = text.isdigit() and len(text) <= 4 and _among_pager(a)
+        if not (is_word or is_number):
+            continue
+        if is_word and text in ("首页", "第一页") and not _among_pager(a):
+            continue  # a home link, not a pager
+        url = join(a.get("href"))
+        ids.add(a)
+        if url:
+            urls.append(url)
+    return urls, ids
+
+
+def _among_pager(a) -> bool:
+    """Beside other pager links, in a small box made mostly of them (not the whole page)."""
+    box = a.getparent()
+    for _ in range(2):
+        if box is None or box.tag in ("body", "html"):
+            return False
+        texts = [squash(x.text_content()) for x in box.iter("a")]
+        pagerish = sum(1 for t in texts if t.isdigit() or t.lower() in _WORDS)
+        if pagerish >= 2 and pagerish * 2 >= len(texts):
+            return True
+        box = box.getparent()
+    return False
+
+
+def total_pages(text: str) -> int | None:
+    m = _TOTAL_PAGES.search(text)
+    if not m:
+        return None
+    return int(next(g for g in m.groups() if g))
+
+
+def scripted_pages(html: str, url: str) -> list[str]:
+    """TRS pages whose pager is drawn by script: index_1.html … index_{n-1}.html."""
+    m = _TRS_CALL.search(html)
+    if m:
+        count, stem, ext = int(m.group(1)), m.group(3), m.group(4)
+    else:
+        m = _TRS_COUNT.search(html)
+        if not m:
+            return []
+        count = int(m.group(1))
+        path = urlsplit(url).path.rsplit("/", 1)[-1] or "index.html"
+        stem, _, ext = path.partition(".")
+        stem = stem.split("_", 1)[0] or "index"
+        ext = ext or "html"
+    base = url.split("?", 1)[0].rsplit("/", 1)[0]
+    return [f"{base}/{stem}_{n}.{ext}" for n in range(1, count)]

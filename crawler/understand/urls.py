@@ -1,0 +1,72 @@
+"""Resolving and classifying link targets, on the hot path of every page.
+
+A portal page carries a hundred links, mostly the same navigation on every page; resolving
+them with urljoin alone dominates a naive crawl, so the common shapes take a fast path.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
+
+_SKIP = ("javascript:", "mailto:", "tel:", "data:", "#", "about:", "sms:")
+ATTACHMENT_EXTS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".zip", ".rar",
+                   ".7z", ".ppt", ".pptx", ".txt", ".ofd", ".csv")
+IMAGE_EXTS = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".svg", ".ico")
+MEDIA_EXTS = (".mp4", ".mp3", ".flv", ".avi", ".wmv", ".swf")
+_NOT_PAGES = ATTACHMENT_EXTS + IMAGE_EXTS + MEDIA_EXTS + (".css", ".js", ".exe", ".apk")
+
+
+class Joiner:
+    """Resolves hrefs against one page's base URL."""
+
+    __slots__ = ("base", "origin", "scheme")
+
+    def __init__(self, base: str):
+        parts = urlsplit(base)
+        self.base = base
+        self.scheme = parts.scheme
+        self.origin = f"{parts.scheme}://{parts.netloc}"
+
+    def __call__(self, href: str | None) -> str | None:
+        if not href:
+            return None
+        href = href.strip()
+        if not href or href.startswith(_SKIP):
+            return None
+        if "#" in href:
+            href = href.split("#", 1)[0]
+        if href.startswith(("http://", "https://")):
+            url = href
+        elif href.startswith("//"):
+            url = f"{self.scheme}:{href}"
+        elif href.startswith("/") and "/." not in href:
+            url = self.origin + href
+        elif ":" in href.split("/", 1)[0]:
+            return None  # another scheme (ftp:, weixin:, …)
+        else:
+            url = _join(self.base, href)
+        if " " in url:
+            url = url.replace(" ", "%20")
+        return url
+
+
+@lru_cache(maxsize=65536)
+def _join(base: str, href: str) -> str:
+    return urljoin(base, href)
+
+
+def host_of(url: str) -> str:
+    rest = url.split("://", 1)[-1]
+    return rest.split("/", 1)[0].split("?", 1)[0].lower()
+
+
+def target_kind(url: str) -> str:
+    """page, attachment, image or media: decides whether a target is crawled or only checked."""
+    path = url.split("?", 1)[0].split("#", 1)[0].lower()
+    if path.endswith(ATTACHMENT_EXTS):
+        return "attachment"
+    if path.endswith(IMAGE_EXTS):
+        return "image"
+    if path.endswith(_NOT_PAGES):
+        return "media"
+    return "page"

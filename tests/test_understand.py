@@ -1,0 +1,119 @@
+"""Page understanding on small hand-written pages: list rows, pagination, breadcrumbs, kinds."""
+from datetime import date
+
+import pytest
+
+from crawler.understand.page import read_page
+
+TODAY = date(2020, 1, 5)
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}<title>t</title></head><body>{body}</body></html>"
+
+
+NAV = "<div class='nav'><a href='/'>首页</a><a href='/zwgk/'>政务公开</a><a href='/hdjl/'>互动交流</a></div>"
+
+
+def test_ul_rows_with_spans_and_truncated_titles():
+    html = page(NAV + """
+      <div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zwgk/tzgg/">通知公告</a></div>
+      <ul class="list">
+        <li><a href="./201912/t20191223_1.html" title="罗庄区人民政府关于做好2020年元旦春节期间有关工作的通知">罗庄区人民政府关于做好2020年元旦…</a><span>2019-12-23</span></li>
+        <li><a href="./201912/t20191220_2.html">关于开展安全生产检查的通知</a><span>2019-12-20</span></li>
+        <li><a href="./201911/t20191101_3.html">关于征求意见的公告</a><span>2019-11-01</span></li>
+      </ul>""")
+    view = read_page("http://x.gov.cn/zwgk/tzgg/index.html", html, today=TODAY)
+    assert view.kind == "column"
+    assert [r.date for r in view.rows] == [date(2019, 12, 23), date(2019, 12, 20), date(2019, 11, 1)]
+    assert view.rows[0].title == "罗庄区人民政府关于做好2020年元旦春节期间有关工作的通知"
+    assert view.rows[0].url == "http://x.gov.cn/zwgk/tzgg/201912/t20191223_1.html"
+    assert view.chain == [("政务公开", "http://x.gov.cn/zwgk/"), ("通知公告", "http://x.gov.cn/zwgk/tzgg/")]
+
+
+def test_table_rows_with_date_cells_and_yearless_dates():
+    html = page("""<table><tr><th>标题</th><th>日期</th></tr>
+      <tr><td><a href="/a/1.html">区政府常务会议召开</a></td><td>[12-30]</td></tr>
+      <tr><td><a href="/a/2.html">区长调研重点项目</a></td><td>[12-23]</td></tr></table>""")
+    view = read_page("http://x.gov.cn/ywdt/", html, today=TODAY)
+    assert [(r.title, r.date) for r in view.rows] == [
+        ("区政府常务会议召开", date(2019, 12, 30)), ("区长调研重点项目", date(2019, 12, 23))]
+
+
+def test_rows_holding_extra_links_and_dates_inside_the_link():
+    html = page("""<ul>
+      <li><a href="/p/1.html" title="关于印发某方案的通知">关于印发某方案的通知</a>
+          <div class="pop"><a href="/jd/1.html">相关解读</a></div><span>2019年12月02日</span></li>
+      <li><a href="/p/2.html">关于印发另一方案的通知</a><span>2019年11月12日</span></li></ul>
+      <div class="news"><a href="/n/1.html"><b>镇政府召开会议</b><i>2019-10-09</i></a>
+      <a href="/n/2.html"><b>镇政府开展检查</b><i>2019-10-08</i></a></div>""")
+    view = read_page("http://x.gov.cn/zcwj/", html, today=TODAY)
+    got = {(r.url.rsplit("/", 2)[-2] + "/" + r.url.rsplit("/", 1)[-1], r.date) for r in view.rows}
+    assert ("p/1.html", date(2019, 12, 2)) in got
+    assert ("p/2.html", date(2019, 11, 12)) in got
+    assert ("n/1.html", date(2019, 10, 9)) in got
+    assert not any("jd/" in r.url for r in view.rows)
+
+
+def test_navigation_and_friendly_links_are_not_rows():
+    html = page(NAV + "<ul><li><a href='http://www.gov.cn/'>中国政府网</a></li><li><a href='/x'>山东省政府</a></li></ul>")
+    view = read_page("http://x.gov.cn/", html, today=TODAY, is_home=True)
+    assert view.rows == []
+
+
+def test_empty_column_says_so():
+    html = page(NAV + "<div>当前位置：<a href='/'>首页</a> > <a href='/bmkx/'>部门快讯</a></div><div class='list'>暂无信息</div>")
+    view = read_page("http://x.gov.cn/bmkx/", html, today=TODAY)
+    assert view.kind == "column" and view.rows == [] and view.empty_marker
+
+
+@pytest.mark.parametrize("pager, expected", [
+    ("""共45条 共3页 <a href="index.html">首页</a> <a href="index.html">上一页</a> <a href="index.html">1</a>
+        <a href="index_1.html">2</a> <a href="index_2.html">3</a> <a href="index_1.html">下一页</a> <a href="index_2.html">尾页</a>""",
+     ["index_1.html", "index_2.html"]),
+    ("""<div class="page"><a href="?page=2">下一页</a><a href="?page=9">尾页</a></div>""", ["list.jsp?page=2", "list.jsp?page=9"]),
+    ("""<script>createPageHTML(4, 0, "index", "shtml");</script>""", ["index_1.shtml", "index_2.shtml", "index_3.shtml"]),
+])
+def test_pagination(pager, expected):
+    rows = "".join(f"<li><a href='/a/{i}.html'>标题{i}</a><span>2019-12-{i:02d}</span></li>" for i in range(1, 4))
+    html = page(f"<div>当前位置：<a href='/'>首页</a> > <a href='list.jsp'>通知</a></div><ul>{rows}</ul>{pager}")
+    base = "http://x.gov.cn/tzgg/"
+    view = read_page(base + ("list.jsp" if "page=" in pager else "index.html"), html, today=TODAY)
+    assert view.pages == [base + e for e in expected]
+    assert len(view.rows) == 3
+
+
+def test_article_page_dates_fields_and_attachments():
+    html = page("""<div>当前位置：<a href="/">首页</a> &gt; <a href="/zfxxgk/">政府信息公开</a> &gt; <a href="/zfxxgk/gfxwj/">规范性文件</a></div>
+      <table class="meta"><tr><td>索引号：</td><td>11371311MB2837582X/2019-00123</td><td>发布机构：</td><td>区政府办公室</td></tr>
+      <tr><td>成文日期：</td><td>2019年07月23日</td><td>公开日期：</td><td>2019年07月25日</td></tr>
+      <tr><td>文号：</td><td>罗政办字〔2019〕27号</td><td>有效性：</td><td>现行有效</td></tr></table>
+      <h1>罗庄区人民政府办公室关于印发《2019年罗庄区政务公开工作要点》的通知</h1>
+      <div class="info">发布时间：2019-07-26 09:31 来源：区政府办公室</div>
+      <div class="content"><p>各街道办事处、镇政府，区政府有关部门：</p><p>现印发给你们，请认真抓好落实。</p>
+      附件：<a href="./P020190726.pdf">工作要点.pdf</a></div>""",
+                head='<meta name="PubDate" content="2019-07-26 09:31">')
+    view = read_page("http://x.gov.cn/zfxxgk/gfxwj/201907/t20190726_9.html", html, today=TODAY)
+    assert view.kind == "article"
+    assert view.title.startswith("罗庄区人民政府办公室关于印发")
+    assert view.dates == {"meta": date(2019, 7, 26), "table": date(2019, 7, 25),
+                          "article": date(2019, 7, 26), "url": date(2019, 7, 26)}
+    assert view.written_date == date(2019, 7, 23)
+    assert view.fields["文号"] == "罗政办字〔2019〕27号"
+    assert view.fields["索引号"] == "11371311MB2837582X/2019-00123"
+    assert view.attachments == [{"url": "http://x.gov.cn/zfxxgk/gfxwj/201907/P020190726.pdf", "name": "工作要点.pdf"}]
+    assert view.chain[-1] == ("规范性文件", "http://x.gov.cn/zfxxgk/gfxwj/")
+
+
+def test_footer_identity():
+    html = page("<div class='footer'>主办单位：罗庄区人民政府办公室 网站标识码：3713110001 "
+                "<a href='http://beian.miit.gov.cn'>鲁ICP备05012345号</a> <a href='#'>鲁公网安备 37131102000123号</a></div>")
+    view = read_page("http://x.gov.cn/", html, today=TODAY, is_home=True)
+    assert view.footer == {"site_id_code": "3713110001", "icp": "鲁ICP备05012345号",
+                           "police_record": "鲁公网安备 37131102000123号"}
+
+
+def test_broken_html_is_not_fatal():
+    for html in ["", "   ", "<html><body><ul><li><a href='/x'>无结尾", "\x00\x01garbage"]:
+        view = read_page("http://x.gov.cn/a.html", html, today=TODAY)
+        assert view.kind in ("other", "column")
