@@ -97,8 +97,11 @@ def status(db_path, site, as_json):
 
 
 def _register():
-    from sample.cli import sample
-    main.add_command(sample)
+    try:
+        from sample.cli import sample
+        main.add_command(sample)
+    except ImportError:
+        pass
     try:
         from crawler.checks.cli import check, findings
     except ImportError:

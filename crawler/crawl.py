@@ -34,6 +34,7 @@ def scrapy_settings(site: Site, db_path: Path, crawl_id: int, log_file: Path | N
         "PORTALWATCH_CRAWL_ID": crawl_id,
         "LOG_FILE": str(log_file) if log_file else None,
         "LOG_ENABLED": log_file is not None,
+        "LOG_INSTALL_ROOT_HANDLER": log_file is not None,
     }, priority="cmdline")
     return s
 
@@ -45,8 +46,7 @@ def run_crawl(site: Site, db_path: Path, *, today: date | None = None,
     crawl_id = store.start_crawl(db, site.name, site.start_url)
     db.close()
 
-    process = CrawlerProcess(scrapy_settings(site, db_path, crawl_id, log_file),
-                             install_root_handler=log_file is not None)
+    process = CrawlerProcess(scrapy_settings(site, db_path, crawl_id, log_file))
     crawler = process.create_crawler(PortalSpider)
     outcome = {"interrupted": False}
 

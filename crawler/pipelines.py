@@ -30,14 +30,14 @@ class StorePipeline:
         return cls(spider_args.get("PORTALWATCH_DB"), spider_args.get("PORTALWATCH_SITE"),
                    spider_args.getint("PORTALWATCH_CRAWL_ID"))
 
-    def open_spider(self, spider):
+    def open_spider(self):
         self.db = store.open_db(self.db_path)
 
-    def close_spider(self, spider):
+    def close_spider(self):
         self.flush()
         self.db.close()
 
-    def process_item(self, record, spider):
+    def process_item(self, record):
         batch = self.batch
         if isinstance(record, LinksRecord):
             src = record.source_url

@@ -242,6 +242,11 @@ _WRITERS = {"pages": _pages, "columns": _columns, "items": _items, "listings": _
 
 # -- derived column facts -----------------------------------------------------
 
+# An item's publish date: the first of these present (standards.md §5). The article's own
+# 发布时间 line ranks with its metadata table, above the list date.
+PUBLISH_PRIORITY = ("meta_date", "table_date", "article_date", "list_date", "url_date")
+
+
 def summarise_columns(db, site: str, crawl_id: int) -> None:
     """Give each item its column and each column its counts, in SQL.
 
@@ -251,6 +256,11 @@ def summarise_columns(db, site: str, crawl_id: int) -> None:
     """
     args = {"site": site, "crawl": crawl_id}
     with db.conn:
+        db.execute(f"""
+            update items set publish_date = coalesce({', '.join(PUBLISH_PRIORITY)}),
+              date_source = case {' '.join(f"when {c} is not null then '{c}'" for c in PUBLISH_PRIORITY)} end
+            where site = :site and last_crawl = :crawl
+        """, args)
         db.execute("""
             update items set column_url = coalesce((
                 select l.column_url from listings l join columns c

@@ -4,9 +4,11 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 import scrapy
+from scrapy.exceptions import (CannotResolveHostError, DownloadConnectionRefusedError,
+                               DownloadFailedError, DownloadTimeoutError, ResponseDataLossError)
+from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (ConnectionLost, ConnectionRefusedError, DNSLookupError,
                                     TCPTimedOutError, TimeoutError)
-from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.records import (ColumnRecord, ItemRecord, LinksRecord, ListingsRecord, PageRecord,
                              TargetRecord)
@@ -38,7 +40,7 @@ class PortalSpider(scrapy.Spider):
 
     # -- requests ----------------------------------------------------------
 
-    def start_requests(self):
+    async def start(self):
         self._requested.add(self.home_url)
         yield scrapy.Request(self.home_url, callback=self.parse_page, errback=self.page_failed,
                              meta={"handle_httpstatus_all": True, "home": True},
@@ -57,8 +59,8 @@ class PortalSpider(scrapy.Spider):
             return None
         return scrapy.Request(url, method="HEAD", callback=self.target_checked,
                               errback=self.target_failed, priority=_PRIORITY["check"],
-                              meta={"handle_httpstatus_all": True, "target_kind": kind if internal else "external",
-                                    "dont_retry": False})
+                              meta={"handle_httpstatus_all": True, "dont_obey_robotstxt": True,
+                                    "target_kind": kind if internal else "external"})
 
     # -- pages -------------------------------------------------------------
 
@@ -201,12 +203,12 @@ def _now() -> str:
 def _error_name(failure) -> str:
     if failure.check(HttpError):
         return f"http {failure.value.response.status}"
-    if failure.check(DNSLookupError):
+    if failure.check(DNSLookupError, CannotResolveHostError):
         return "dns"
-    if failure.check(TimeoutError, TCPTimedOutError):
+    if failure.check(TimeoutError, TCPTimedOutError, DownloadTimeoutError):
         return "timeout"
-    if failure.check(ConnectionRefusedError):
+    if failure.check(ConnectionRefusedError, DownloadConnectionRefusedError):
         return "refused"
-    if failure.check(ConnectionLost):
+    if failure.check(ConnectionLost, ResponseDataLossError, DownloadFailedError):
         return "reset"
     return failure.type.__name__ if failure.type else "error"
