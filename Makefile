@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/python -m sample.demo
+	$(BIN)/portalwatch demo
 
 test: $(STAMP)
 	$(BIN)/pytest -q

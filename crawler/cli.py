@@ -97,6 +97,8 @@ def status(db_path, site, as_json):
 
 
 def _register():
+    from crawler.demo import demo
+    main.add_command(demo)
     try:
         from sample.cli import sample
         main.add_command(sample)

@@ -117,3 +117,40 @@ def test_broken_html_is_not_fatal():
     for html in ["", "   ", "<html><body><ul><li><a href='/x'>无结尾", "\x00\x01garbage"]:
         view = read_page("http://x.gov.cn/a.html", html, today=TODAY)
         assert view.kind in ("other", "column")
+
+
+TITLE = "罗庄区人民政府关于印发2019年政务公开工作要点的通知"
+
+
+@pytest.mark.parametrize("codec, header, meta", [
+    ("gbk", "text/html; charset=GBK", ""),
+    ("gb2312", "text/html", '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'),
+    ("gb18030", "text/html", '<meta charset="gb18030">'),
+    ("gbk", "text/html", ""),                                   # declared nowhere
+    ("gbk", "text/html; charset=utf-8", '<meta charset="utf-8">'),  # mislabelled as UTF-8
+    ("utf-8", "text/html; charset=gbk", ""),                    # mislabelled as GBK
+])
+def test_encodings_never_give_mojibake(codec, header, meta):
+    from crawler.understand.encoding import decode
+    body = page(f"<h1>{TITLE}</h1><div>发布时间：2019年12月23日</div>", head=meta).encode(codec)
+    text, _ = decode(body, header)
+    view = read_page("http://x.gov.cn/a/t20191223_1.html", text, today=TODAY)
+    assert view.title == TITLE
+    assert view.dates["article"] == date(2019, 12, 23)
+
+
+def test_hanweb_embedded_records_and_dataproxy_requests():
+    records = "".join(
+        f"<record><![CDATA[<li><a href='/art/2019/12/{d}/art_1_{d}.html' title='标题{d}'>标题{d}</a><span>2019-12-{d:02d}</span></li>]]></record>"
+        for d in (23, 20, 18))
+    html = page(f"""<div id="4321"><script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1"></a>]]></nextgroup>
+      <recordset>{records}</recordset></datastore></script></div>
+      <script>var param_4321 = {{col:1,webid:3,path:'/',columnid:1234,unitid:'4321',permissiontype:0}};
+      $(function(){{$('#4321').jpage({{totalRecord:10,proxyUrl:'/module/web/jpage/dataproxy.jsp',perPage:3,groupSize:2,ajaxParam:param_4321}});}});</script>""")
+    view = read_page("http://x.gov.cn/col/col1234/index.html", html, today=TODAY)
+    assert [r.date.day for r in view.rows] == [23, 20, 18]
+    assert view.kind == "column" and view.pages == []
+    assert [u for u, _ in view.data_requests] == [
+        "http://x.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=4&endrecord=9&perpage=3",
+        "http://x.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=10&endrecord=10&perpage=3"]
+    assert view.data_requests[0][1]["columnid"] == "1234"

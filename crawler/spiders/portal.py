@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from urllib.parse import quote
 
 import scrapy
 from scrapy.exceptions import (CannotResolveHostError, DownloadConnectionRefusedError,
@@ -13,8 +14,10 @@ from twisted.internet.error import (ConnectionLost, ConnectionRefusedError, DNSL
 from crawler.records import (ColumnRecord, ItemRecord, LinksRecord, ListingsRecord, PageRecord,
                              TargetRecord)
 from crawler.understand.dates import date_from_url, iso
-from crawler.understand.page import read_page
-from crawler.understand.urls import host_of, target_kind
+from crawler.understand.encoding import decode
+from crawler.understand.hanweb import records_of
+from crawler.understand.page import PageView, read_page, rows_from_fragments
+from crawler.understand.urls import Joiner, host_of, target_kind
 
 _HTML_TYPES = ("text/html", "application/xhtml")
 # List pages first: they decide what is stale; link checks last.
@@ -81,7 +84,8 @@ class PortalSpider(scrapy.Spider):
             yield page
             return
 
-        view = read_page(response.url, response.text, today=self.today, is_home=is_home,
+        text, _ = decode(response.body, ctype)
+        view = read_page(response.url, text, today=self.today, is_home=is_home,
                          home_url=self.home_url)
         page.kind, page.title = view.kind, view.title
         page.site_id_code = view.footer.get("site_id_code")
@@ -105,6 +109,28 @@ class PortalSpider(scrapy.Spider):
             request = self._follow(next_url, "page", is_list=True)
             if request:
                 yield request
+        for data_url, form in view.data_requests:
+            yield self._data_request(data_url, form, page.column_url)
+
+    def _data_request(self, url, form, column_url):
+        """Ask a list's data endpoint (Hanweb dataproxy.jsp) for the records past page one."""
+        method = str(self.site.overrides.get("data_method", "POST")).upper()
+        meta = {"column_url": column_url, "handle_httpstatus_all": True}
+        if method == "GET":
+            query = "&".join(f"{k}={quote(str(v))}" for k, v in form.items())
+            return scrapy.Request(f"{url}&{query}", callback=self.parse_records, meta=meta,
+                                  priority=_PRIORITY["list"])
+        return scrapy.FormRequest(url, formdata=form, callback=self.parse_records, meta=meta,
+                                  priority=_PRIORITY["list"], dont_filter=True)
+
+    def parse_records(self, response):
+        column_url = response.meta["column_url"]
+        yield TargetRecord(response.url, "data", response.status, checked_at=_now())
+        if response.status >= 400:
+            return
+        rows = rows_from_fragments(records_of(response.text), Joiner(response.url), self.today)
+        view = PageView(url=response.url, rows=rows)
+        yield from self._listings(view, response.url, column_url)
 
     def _columns(self, view, url):
         """The column this page belongs to, and a record for each column in its breadcrumb."""

@@ -13,25 +13,23 @@ HOME_NAMES = {"首页", "网站首页", "主页", "首 页", "门户首页", "�
 def find_breadcrumb(doc, join) -> list[tuple[str, str | None]]:
     """[(name, absolute url or None)], home first, as the page shows it.
 
-    Two signs, either suffices: a marker such as 当前位置, or a run of links starting at
-    首页 separated only by '>'-like characters.
+    Either sign suffices: a marker such as 当前位置 (or a box labelled breadcrumb), or a
+    run of links starting at 首页 with nothing but '>'-like separators between them.
     """
     box = _marked_box(doc)
-    if box is None:
-        box = _separator_run(doc)
-    if box is None:
-        return []
+    if box is not None:
+        anchors = list(box.iter("a"))
+        tail = anchors[-1].tail if anchors else ""
+    else:
+        anchors, tail = _separator_run(doc)
     crumbs = []
-    anchors = [a for a in box.iter("a")]
     for a in anchors:
         name = squash(a.text_content())
         if name:
             crumbs.append((name, join(a.get("href"))))
-    if anchors:
-        tail = squash(anchors[-1].tail or "")
-        tail = tail.strip(" >›»→＞/|")
-        if tail and not _SEPARATORS.match(tail):
-            crumbs.append((tail.strip(), None))
+    tail = squash(tail or "").strip(" >›»→＞/|")
+    if crumbs and tail and not _SEPARATORS.match(tail):
+        crumbs.append((tail, None))
     return crumbs
 
 
@@ -42,25 +40,52 @@ def _marked_box(doc):
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "html", "body"):
             continue
         own = (el.text or "") + "".join((c.tail or "") for c in el)
-        if any(m in own for m in _MARKERS):
+        labelled = "breadcrumb" in (el.get("aria-label") or "") + (el.get("class") or "").lower()
+        if labelled or any(m in own for m in _MARKERS):
             box = el
             # The marker may sit in its own <span>; the links are then its siblings.
             while box is not None and next(box.iter("a"), None) is None:
                 box = box.getparent()
-            if box is not None and (best is None or _size(box) < _size(best)):
+            if box is not None and box.tag not in ("body", "html") and (best is None or _size(box) < _size(best)):
                 best = box
     return best
 
 
 def _separator_run(doc):
-    for a in doc.iter("a"):
-        if squash(a.text_content()) not in HOME_NAMES:
+    """Links from a 首页 link on, in document order, while only separators stand between."""
+    body = doc.find("body")
+    if body is None:
+        return [], ""
+    run, between, best = [], "", ([], "")
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
             continue
-        parent = a.getparent()
-        links = [x for x in parent if x.tag == "a"]
-        if len(links) >= 2 and all(_SEPARATORS.match(x.tail or "") for x in links[:-1]):
-            return parent
-    return None
+        if el.tag == "a":
+            name = squash(el.text_content())
+            if run and _SEPARATORS.match(between) and between.strip():
+                run.append(el)
+            elif name in HOME_NAMES:
+                run = [el]
+            else:
+                if len(run) > len(best[0]):
+                    best = (run, "")
+                run = []
+            between = el.tail or ""
+        elif not _inside_link(el):
+            between += (el.text or "") + (el.tail or "")
+    if len(run) > len(best[0]):
+        best = (run, "")
+    anchors = best[0]
+    return (anchors, anchors[-1].tail or "") if len(anchors) >= 2 else ([], "")
+
+
+def _inside_link(el) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent.tag == "a":
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _size(el) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import article, breadcrumb, dates, lists, pagination
+from . import article, breadcrumb, dates, hanweb, lists, pagination
 from .dom import meta_tags, parse, text_of, text_without_links
 from .urls import Joiner, target_kind
 
@@ -29,6 +29,7 @@ class PageView:
     chain: list = field(default_factory=list)       # columns in the breadcrumb, level 1 first
     rows: list = field(default_factory=list)        # lists.ListRow
     pages: list = field(default_factory=list)       # other pages of this list
+    data_requests: list = field(default_factory=list)  # (url, form fields) of script-fed lists
     total_pages: int | None = None
     empty_marker: bool = False
     links: list = field(default_factory=list)
@@ -59,6 +60,8 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
 
     pager_urls, pager_anchors = pagination.pager_links(doc, join)
     view.rows = lists.find_rows(doc, join, today=today, skip=pager_anchors)
+    if hanweb.is_hanweb_list(html):
+        view.rows += _hanweb_rows(view, html, join, today)
     body = doc.find("body")
     body = body if body is not None else doc
     loose_text = text_without_links(body)
@@ -78,6 +81,26 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
         _read_article(view, doc, join, loose_text, today)
         view.rows = []
     return view
+
+
+def _hanweb_rows(view: PageView, html: str, join, today) -> list:
+    """Rows of embedded Hanweb lists, and the dataproxy requests for the rest of them."""
+    rows, seen = [], set()
+    for unit in hanweb.jpage_units(html):
+        key = tuple(unit.records)
+        if key in seen:
+            continue  # the same list rendered again for mobile
+        seen.add(key)
+        rows += rows_from_fragments(unit.records, join, today)
+        proxy = join(unit.proxy_url)
+        view.data_requests += [(f"{proxy}?{query}", form) for query, form in unit.remaining_requests()]
+    return rows
+
+
+def rows_from_fragments(fragments: list[str], join, today) -> list:
+    """List rows from HTML fragments (a datastore's records, an API's answer)."""
+    doc = parse(f"<html><body><ul>{''.join(fragments)}</ul></body></html>")
+    return lists.find_rows(doc, join, today=today) if doc is not None else []
 
 
 def _kind(view: PageView, loose_text: str) -> str:

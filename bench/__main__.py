@@ -1,0 +1,96 @@
+"""Crawl the sample portal at 10x size, beside wget as the reference, and print the figures.
+
+Everything runs on 127.0.0.1. Figures go to stdout and to var/bench/results.json.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from sample.generate import generate_site
+
+ROOT = Path("var/bench")
+AS_OF = date(2019, 12, 31)
+SCALE = int(os.environ.get("BENCH_SCALE", "10"))
+
+
+def run(cmd: list[str], **kwargs) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in MB and exit status of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, **kwargs)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - start, usage.ru_maxrss // 1024, proc.returncode
+
+
+@contextmanager
+def served(site_root: Path):
+    proc = subprocess.Popen([sys.executable, "-m", "crawler", "sample", "serve", str(site_root),
+                             "--port", "0"], stdout=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        url = next(word for word in line.split() if word.startswith("http://"))
+        yield url.rstrip("/")
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def sample_portal() -> tuple[Path, dict]:
+    out = ROOT / f"portal-x{SCALE}"
+    truth_path = out / "ground_truth.json"
+    if not truth_path.exists():
+        t = time.perf_counter()
+        generate_site(out, seed=1, as_of=AS_OF, scale=SCALE)
+        print(f"generated the x{SCALE} sample portal in {time.perf_counter() - t:.1f} s")
+    return out / "site", json.loads(truth_path.read_text(encoding="utf-8"))
+
+
+def bench_crawl(results: dict) -> None:
+    site_root, truth = sample_portal()
+    pages = truth["counts"]["pages"]
+    print(f"sample portal: {pages} pages, {truth['counts']['items']} items, 214 columns")
+    with served(site_root) as url:
+        if shutil.which("wget"):
+            tmp = ROOT / "wget"
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir(parents=True)
+            wall, rss, _ = run(["wget", "--recursive", "--spider", "--level=inf", "--no-verbose",
+                                "-e", "robots=off", "--no-parent", "-P", str(tmp), f"{url}/index.html"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            results["wget_s"] = round(wall, 1)
+            print(f"wget --recursive --spider: {wall:.1f} s ({pages / wall:.0f} pages/s), peak RSS {rss} MB")
+        db = ROOT / "bench.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        config = ROOT / "bench.yml"
+        config.write_text(f"name: bench\nstart_url: {url}/index.html\ndb: {db.resolve()}\n"
+                          "politeness:\n  concurrency: 16\n", encoding="utf-8")
+        wall, rss, status = run([sys.executable, "-m", "crawler", "crawl", str(config), "--today",
+                                 AS_OF.isoformat(), "--quiet"])
+    fetched = json.loads(subprocess.run([sys.executable, "-m", "crawler", "status", "--db", str(db), "--json"],
+                                        capture_output=True, text=True).stdout)
+    results.update(portalwatch_s=round(wall, 1), portalwatch_rss_mb=rss,
+                   pages_per_s=round(fetched["pages"] / wall), pages=fetched["pages"])
+    print(f"portalwatch crawl: {wall:.1f} s ({fetched['pages'] / wall:.0f} pages/s), peak RSS {rss} MB, "
+          f"{fetched['pages']} pages, {fetched['items']} items, {fetched['links']} links, exit {status}")
+    if "wget_s" in results:
+        print(f"portalwatch / wget wall time: {wall / results['wget_s']:.2f}x (goal: at most 1.5x)")
+
+
+def main() -> None:
+    ROOT.mkdir(parents=True, exist_ok=True)
+    results: dict = {"scale": SCALE}
+    bench_crawl(results)
+    (ROOT / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""`portalwatch demo`: the whole job on the bundled sample portal, served on 127.0.0.1."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+AS_OF = date(2019, 12, 31)
+
+
+def run_demo(out: Path) -> Path:
+    from sample.generate import generate_site
+    from sample.server import serve
+
+    out.mkdir(parents=True, exist_ok=True)
+    truth = out / "portal" / "ground_truth.json"
+    if not truth.exists():
+        click.echo(f"generating the sample portal in {out / 'portal'} …")
+        generate_site(out / "portal", seed=1, as_of=AS_OF, scale=1)
+    db = (out / "demo.db").resolve()
+    config = out / "demo.yml"
+    with serve(out / "portal" / "site") as url:
+        click.echo(f"sample portal served at {url}/index.html")
+        config.write_text(f"name: demo\nstart_url: {url}/index.html\ndb: {db}\n", encoding="utf-8")
+        steps = [["crawl", str(config), "--today", AS_OF.isoformat()]]
+        steps += [[cmd, *args] for cmd, args in _after_crawl(db)]
+        for step in steps:
+            click.echo(f"\n$ portalwatch {' '.join(step)}")
+            status = subprocess.run([sys.executable, "-m", "crawler", *step]).returncode
+            if status != 0:
+                raise SystemExit(status)
+    click.echo(f"\ndatabase: {db}\nsite config: {config}")
+    return db
+
+
+def _after_crawl(db: Path):
+    from crawler.cli import main
+    yield "status", ["--db", str(db)]
+    if "check" in main.commands:
+        yield "check", ["--db", str(db), "--as-of", AS_OF.isoformat()]
+        yield "findings", ["--db", str(db), "--status", "open"]
+
+
+@click.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("var/demo"),
+              show_default=True, help="Where the sample portal, database and reports go.")
+def demo(out):
+    """Generate and serve the sample portal, then crawl, check and report it."""
+    run_demo(out)

@@ -1,0 +1,67 @@
+"""Shared fixtures: the sample portal generated, served on 127.0.0.1, and crawled once."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sample.generate import generate_site
+from sample.server import serve
+
+AS_OF = date(2019, 12, 31)
+
+
+@dataclass
+class CrawledSample:
+    db_path: Path
+    config_path: Path
+    ground_truth: dict
+    as_of: date
+    site_url: str
+    site_root: Path
+
+
+def portalwatch(*args, check=True, **kwargs) -> subprocess.CompletedProcess:
+    """Run the real command, as an operator would."""
+    result = subprocess.run([sys.executable, "-m", "crawler", *map(str, args)],
+                            capture_output=True, text=True, **kwargs)
+    if check and result.returncode != 0:
+        raise AssertionError(f"portalwatch {' '.join(map(str, args))} exited {result.returncode}:\n"
+                             f"{result.stdout}\n{result.stderr}")
+    return result
+
+
+def write_site_config(path: Path, url: str, db: Path, name: str = "sample", **extra) -> Path:
+    lines = [f"name: {name}", f"start_url: {url}/index.html", f"db: {db}"]
+    lines += [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in extra.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sample")
+    truth_path = generate_site(out, seed=1, as_of=AS_OF, scale=1)
+    return out / "site", json.loads(Path(truth_path).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_site):
+    root, _ = sample_site
+    with serve(root) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def crawled_sample(sample_site, sample_url, tmp_path_factory) -> CrawledSample:
+    root, truth = sample_site
+    work = tmp_path_factory.mktemp("crawl")
+    db = work / "sample.db"
+    config = write_site_config(work / "sample.yml", sample_url, db)
+    portalwatch("crawl", config, "--today", AS_OF.isoformat(), "--quiet")
+    return CrawledSample(db, config, truth, AS_OF, sample_url, root)
