@@ -96,6 +96,26 @@ def status(db_path, site, as_json):
         click.echo(f"message    {info['message']}")
 
 
+@main.command()
+@click.argument("url")
+@click.option("--config", "site_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The site's config (its start URL marks the home page).")
+@click.option("--today", help="Resolve year-less list dates against this day (YYYY-MM-DD).")
+def explain(url, site_file, today):
+    """Fetch one page and show how portalwatch understands it."""
+    from crawler.explain import FetchError, explain as run_explain
+    home = None
+    if site_file:
+        try:
+            home = load_site(site_file).start_url
+        except ConfigError as exc:
+            fail(str(exc))
+    try:
+        run_explain(url, today=parse_day(today), home_url=home)
+    except FetchError as exc:
+        fail(str(exc), EXIT_FAILED)
+
+
 def _register():
     from crawler.demo import demo
     main.add_command(demo)
