@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -15,7 +15,7 @@ import click
 from crawler import store
 from crawler.config import ConfigError, load_site
 
-EXIT_FAILED, EXIT_USAGE = 1, 2
+EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 1, 2, 3
 
 
 def fail(message: str, status: int = EXIT_USAGE):
@@ -44,11 +44,12 @@ def main():
               help="SQLite file (default: the config's `db`, else var/NAME.db).")
 @click.option("--today", help="Resolve year-less list dates against this day (YYYY-MM-DD).")
 @click.option("--log", "log_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write Scrapy's log here (default: var/logs/NAME-crawlID.log beside the db).")
+              help="Write the crawl's log here (default: logs/NAME-YYYYmmdd-HHMMSS.log beside the db).")
 @click.option("--quiet", is_flag=True, help="Print nothing on success (for cron).")
 def crawl(site_file, db_path, today, log_file, quiet):
     """Crawl a site's whole column tree into the store."""
     from crawler.crawl import run_crawl
+    from crawler.lock import LockHeld, site_lock
     try:
         site = load_site(site_file, db=db_path)
     except ConfigError as exc:
@@ -56,8 +57,12 @@ def crawl(site_file, db_path, today, log_file, quiet):
     if log_file is None:
         log_dir = site.db.parent / "logs"
         log_dir.mkdir(parents=True, exist_ok=True)
-        log_file = log_dir / f"{site.name}-{date.today().isoformat()}.log"
-    result = run_crawl(site, site.db, today=parse_day(today), log_file=log_file)
+        log_file = log_dir / f"{site.name}-{datetime.now():%Y%m%d-%H%M%S}.log"
+    try:
+        with site_lock(site.db, site.name):
+            result = run_crawl(site, site.db, today=parse_day(today), log_file=log_file)
+    except LockHeld as exc:
+        fail(str(exc), EXIT_LOCKED)
     if result["outcome"] != "ok":
         fail(f"crawl {result['id']} of {site.name} {result['outcome']}: {result['message']}", EXIT_FAILED)
     if not quiet:

@@ -45,10 +45,11 @@ class StorePipeline:
                                   for t, a, g in record.links)
         elif isinstance(record, ListingsRecord):
             page, column = record.page_url, record.column_url
-            batch["listings"].extend(
-                {"page_url": page, "item_url": u, "column_url": column, "title": title,
-                 "date": d, "date_text": dt, "position": pos}
-                for u, title, d, dt, pos in record.rows)
+            for u, title, d, dt, pos, url_date in record.rows:
+                batch["listings"].append({"page_url": page, "item_url": u, "column_url": column,
+                                          "title": title, "date": d, "date_text": dt, "position": pos})
+                # A listed item exists even if its article is never fetched (404, elsewhere).
+                batch["items"].append({"url": u, "list_title": title, "list_date": d, "url_date": url_date})
         elif isinstance(record, ColumnRecord):
             if record.url in self.columns_seen:
                 return record

@@ -60,7 +60,7 @@ class ItemRecord:
 class ListingsRecord:
     page_url: str
     column_url: str | None
-    rows: list = field(default_factory=list)    # (item_url, title, date, date_text, position)
+    rows: list = field(default_factory=list)    # (item_url, title, date, date_text, position, url_date)
 
 
 @dataclass(slots=True)

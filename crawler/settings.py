@@ -24,4 +24,6 @@ DEPTH_PRIORITY = 1
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
+# The store pipeline is synchronous: processing a page's records in parallel only costs tasks.
+CONCURRENT_ITEMS = 1
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}

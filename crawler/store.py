@@ -41,7 +41,7 @@ SCHEMA = {
         "pk": ("site", "url"),
     },
     "items": {
-        "columns": {"site": str, "url": str, "column_url": str, "title": str,
+        "columns": {"site": str, "url": str, "column_url": str, "title": str, "list_title": str,
                     "publish_date": str, "date_source": str, "list_date": str,
                     "article_date": str, "meta_date": str, "table_date": str, "url_date": str,
                     "written_date": str, "fields": str, "attachments": str, "tables": str,
@@ -257,7 +257,8 @@ def summarise_columns(db, site: str, crawl_id: int) -> None:
     args = {"site": site, "crawl": crawl_id}
     with db.conn:
         db.execute(f"""
-            update items set publish_date = coalesce({', '.join(PUBLISH_PRIORITY)}),
+            update items set title = coalesce(title, list_title),
+              publish_date = coalesce({', '.join(PUBLISH_PRIORITY)}),
               date_source = case {' '.join(f"when {c} is not null then '{c}'" for c in PUBLISH_PRIORITY)} end
             where site = :site and last_crawl = :crawl
         """, args)

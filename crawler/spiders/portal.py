@@ -39,6 +39,9 @@ class PortalSpider(scrapy.Spider):
         # in Redis too): building and fingerprinting a Request per link costs more than
         # the rest of a page's work, and most links are the same navigation on every page.
         self._requested: set[str] = set()
+        # Each column is announced once a crawl, not once per page whose breadcrumb names it
+        # (the store upserts, so a repeat from another worker is harmless).
+        self._announced: set[str] = set()
         self.home_error: str | None = None
 
     # -- requests ----------------------------------------------------------
@@ -100,7 +103,7 @@ class PortalSpider(scrapy.Spider):
         yield page
 
         if view.kind in ("home", "column") and view.rows:
-            yield from self._listings(view, url, page.column_url)
+            yield self._listings(view, url, page.column_url)
         if view.kind == "article":
             yield self._article(view, url, page.column_url, response.status)
 
@@ -129,8 +132,7 @@ class PortalSpider(scrapy.Spider):
         if response.status >= 400:
             return
         rows = rows_from_fragments(records_of(response.text), Joiner(response.url), self.today)
-        view = PageView(url=response.url, rows=rows)
-        yield from self._listings(view, response.url, column_url)
+        yield self._listings(PageView(url=response.url, rows=rows), response.url, column_url)
 
     def _columns(self, view, url):
         """The column this page belongs to, and a record for each column in its breadcrumb."""
@@ -142,20 +144,19 @@ class PortalSpider(scrapy.Spider):
                 break
             names.append(name)
             last = level == len(view.chain)
-            records.append(ColumnRecord(col_url, name, parent, level, " > ".join(names),
-                                        column_type if last else None))
+            if col_url not in self._announced or (last and column_type):
+                self._announced.add(col_url)
+                records.append(ColumnRecord(col_url, name, parent, level, " > ".join(names),
+                                            column_type if last else None))
             parent = col_url
         if view.kind == "home":
             return None, records
         return parent or (url if view.kind == "column" else None), records
 
     def _listings(self, view, url, column_url):
-        rows = []
-        for row in view.rows:
-            rows.append((row.url, row.title, iso(row.date), row.date_text, row.position + 100 * row.block))
-            yield ItemRecord(url=row.url, title=row.title, list_date=iso(row.date),
-                             url_date=iso(date_from_url(row.url)))
-        yield ListingsRecord(url, column_url, rows)
+        rows = [(row.url, row.title, iso(row.date), row.date_text, row.position + 100 * row.block,
+                 iso(date_from_url(row.url))) for row in view.rows]
+        return ListingsRecord(url, column_url, rows)
 
     def _article(self, view, url, column_url, status):
         d = view.dates

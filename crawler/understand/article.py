@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
-from .dom import squash, text_of
+from lxml import etree
+
+from .dom import squash, text, text_of
 from .urls import target_kind
 
 # Labels of the metadata table (政府信息公开) and of letters (信箱): a label cell is
@@ -15,6 +17,8 @@ KNOWN_LABELS = {
     "回复时间", "回复日期", "答复时间", "回复内容", "答复内容", "处理状态", "办理状态", "信件编号", "受理单位",
 }
 _LABEL_TEXT = re.compile(r"(%s)\s*[:：]\s*" % "|".join(sorted(KNOWN_LABELS, key=len, reverse=True)))
+_COLON_HOLDERS = etree.XPath("//body//text()[contains(., '：') or contains(., ':')]"
+                             "[not(ancestor::script or ancestor::style)]/..")
 _SITE_CODE = re.compile(r"网站标识码\s*[:：]?\s*([0-9A-Za-z]{10})")
 _ICP = re.compile(r"([\u4e00-\u9fa5]\s*ICP\s*备\s*[\d\-]+\s*号(?:-\d+)?)")
 _POLICE = re.compile(r"([\u4e00-\u9fa5]\s*公网安备\s*\d+\s*号?)")
@@ -25,11 +29,11 @@ def title_of(doc, metas: dict) -> str:
         return squash(metas["ArticleTitle"])
     for tag in ("h1", "h2"):
         for el in doc.iter(tag):
-            text = squash(el.text_content())
-            if len(text) >= 4:
-                return text
+            title = text(el)
+            if len(title) >= 4:
+                return title
     title = doc.find(".//title")
-    return squash(title.text_content()).split("_")[0].split("|")[0].strip() if title is not None else ""
+    return text(title).split("_")[0].split("|")[0].strip() if title is not None else ""
 
 
 def fields_of(doc) -> dict[str, str]:
@@ -38,13 +42,13 @@ def fields_of(doc) -> dict[str, str]:
     for tr in doc.iter("tr"):
         cells = [c for c in tr if c.tag in ("td", "th")]
         for i in range(len(cells) - 1):
-            label = squash(cells[i].text_content()).rstrip(":：").replace(" ", "").replace("\u3000", "")
-            if label in KNOWN_LABELS or (0 < len(label) <= 6 and squash(cells[i].text_content()).endswith(("：", ":"))):
-                value = squash(cells[i + 1].text_content())
+            label = text(cells[i]).rstrip(":：").replace(" ", "").replace("\u3000", "")
+            if label in KNOWN_LABELS or (0 < len(label) <= 6 and text(cells[i]).endswith(("：", ":"))):
+                value = text(cells[i + 1])
                 if value and value.rstrip(":：") not in KNOWN_LABELS:
                     fields.setdefault(label, value)
-    for el in doc.iter("p", "span", "div", "li", "td", "em", "b", "label"):
-        own = squash((el.text or "") + "".join(squash(c.text_content()) + (c.tail or "") for c in el if c.tag in ("span", "b", "em", "strong", "font", "label")))
+    for el in _COLON_HOLDERS(doc):
+        own = squash((el.text or "") + "".join(text(c) + (c.tail or "") for c in el if c.tag in ("span", "b", "em", "strong", "font", "label")))
         if not own or len(own) > 400:
             continue
         matches = list(_LABEL_TEXT.finditer(own))
@@ -61,7 +65,7 @@ def attachments_of(doc, join) -> list[dict]:
         url = join(a.get("href"))
         if url and url not in seen and target_kind(url) == "attachment":
             seen.add(url)
-            out.append({"url": url, "name": squash(a.text_content())})
+            out.append({"url": url, "name": text(a)})
     return out
 
 
@@ -73,7 +77,7 @@ def data_tables(doc, skip_labels=True) -> list[list[list[str]]]:
             continue
         rows = []
         for tr in table.iter("tr"):
-            cells = [squash(c.text_content()) for c in tr if c.tag in ("td", "th")]
+            cells = [text(c) for c in tr if c.tag in ("td", "th")]
             if cells:
                 rows.append(cells)
         digits = sum(1 for r in rows for c in r if c.isdigit())

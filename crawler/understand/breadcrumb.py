@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
-from .dom import squash
+from lxml import etree
+
+from .dom import squash, text
 
 _MARKERS = ("当前位置", "您的位置", "您现在的位置", "所在位置", "现在位置", "当前的位置", "位置：", "位置:")
 _SEPARATORS = re.compile(r"^[\s>›»→＞/\\|-]*$")
@@ -24,7 +26,7 @@ def find_breadcrumb(doc, join) -> list[tuple[str, str | None]]:
         anchors, tail = _separator_run(doc)
     crumbs = []
     for a in anchors:
-        name = squash(a.text_content())
+        name = text(a)
         if name:
             crumbs.append((name, join(a.get("href"))))
     tail = squash(tail or "").strip(" >›»→＞/|")
@@ -33,21 +35,25 @@ def find_breadcrumb(doc, join) -> list[tuple[str, str | None]]:
     return crumbs
 
 
+_CANDIDATES = etree.XPath(
+    "//body//text()[contains(., '位置')][not(ancestor::script or ancestor::style)]/.. "
+    "| //*[contains(@aria-label, 'breadcrumb') or contains(@class, 'breadcrumb')]")
+
+
 def _marked_box(doc):
     """The smallest element holding a position marker and at least one link."""
     best = None
-    for el in doc.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "html", "body"):
-            continue
+    for el in _CANDIDATES(doc):
         own = (el.text or "") + "".join((c.tail or "") for c in el)
         labelled = "breadcrumb" in (el.get("aria-label") or "") + (el.get("class") or "").lower()
-        if labelled or any(m in own for m in _MARKERS):
-            box = el
-            # The marker may sit in its own <span>; the links are then its siblings.
-            while box is not None and next(box.iter("a"), None) is None:
-                box = box.getparent()
-            if box is not None and box.tag not in ("body", "html") and (best is None or _size(box) < _size(best)):
-                best = box
+        if not labelled and not any(m in own for m in _MARKERS):
+            continue
+        box = el
+        # The marker may sit in its own <span>; the links are then its siblings.
+        while box is not None and next(box.iter("a"), None) is None:
+            box = box.getparent()
+        if box is not None and box.tag not in ("body", "html") and (best is None or _size(box) < _size(best)):
+            best = box
     return best
 
 
@@ -61,7 +67,7 @@ def _separator_run(doc):
         if not isinstance(el.tag, str) or el.tag in ("script", "style"):
             continue
         if el.tag == "a":
-            name = squash(el.text_content())
+            name = text(el)
             if run and _SEPARATORS.match(between) and between.strip():
                 run.append(el)
             elif name in HOME_NAMES:

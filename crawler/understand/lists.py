@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import has_date, parse_date
-from .dom import squash, text_without_links
+from .dom import squash, text, text_without_links
 from .urls import target_kind
 
 _MORE = {"更多", "更多>>", "更多>", "more", "more>>", ">>", "更多+", "+更多", "查看更多", "MORE", "More"}
@@ -50,8 +50,8 @@ def find_rows(doc, join, *, today: date | None, skip: set | None = None) -> list
         url = join(a.get("href"))
         if not url:
             continue
-        text = squash(a.text_content())
-        if not text or text in _MORE or text.isdigit():
+        label = text(a)
+        if not label or label in _MORE or label.isdigit():
             continue
         row = _row_of(a, link_count)
         parent = row.getparent()
@@ -62,23 +62,23 @@ def find_rows(doc, join, *, today: date | None, skip: set | None = None) -> list
         if key not in groups:
             groups[key] = []
             order.append(key)
-        groups[key].append((row, a, url, text))
+        groups[key].append((row, a, url, label))
 
     rows: list[ListRow] = []
     block = 0
     for key in order:
         members = groups[key]
         dated = []
-        for row, a, url, text in members:
+        for row, a, url, label in members:
             date_text = _date_text(row, a)
-            dated.append((row, a, url, text, date_text, parse_date(date_text, today=today)))
+            dated.append((row, a, url, label, date_text, parse_date(date_text, today=today)))
         with_date = sum(1 for d in dated if d[5] is not None)
         if with_date == 0 or with_date * 2 < len(dated):
             continue
-        for position, (row, a, url, text, date_text, when) in enumerate(dated):
+        for position, (row, a, url, label, date_text, when) in enumerate(dated):
             if target_kind(url) == "image":
                 continue
-            rows.append(ListRow(url, _title(a, text), when, date_text, position, block))
+            rows.append(ListRow(url, _title(a, label), when, date_text, position, block))
         block += 1
     return rows
 
@@ -118,16 +118,16 @@ def _date_text(row, a) -> str:
     if has_date(outside):
         return outside
     for child in a.iter():
-        if child is not a and len(squash(child.text_content())) <= 25 and has_date(child.text_content()):
-            return squash(child.text_content())
+        if child is not a and len(text(child)) <= 25 and has_date(text(child)):
+            return text(child)
     return outside
 
 
-def _title(a, text: str) -> str:
-    """The full title: `title=""` when the text is a truncated form of it."""
+def _title(a, label: str) -> str:
+    """The full title: `title=""` when the link text is a truncated form of it."""
     full = squash(a.get("title") or "")
     if full:
-        stem = text.rstrip("".join(_ELLIPSIS)).strip()
-        if text.endswith(_ELLIPSIS) or (len(full) > len(text) and full.startswith(stem[:8])):
+        stem = label.rstrip("".join(_ELLIPSIS)).strip()
+        if label.endswith(_ELLIPSIS) or (len(full) > len(label) and full.startswith(stem[:8])):
             return full
-    return text
+    return label

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import article, breadcrumb, dates, hanweb, lists, pagination
-from .dom import meta_tags, parse, text_of, text_without_links
+from .dom import meta_tags, parse, text, text_of, text_without_links
 from .urls import Joiner, target_kind
 
 _EMPTY_MARKERS = ("暂无信息", "暂无数据", "暂无内容", "暂无记录", "没有信息", "没有记录", "无相关信息")
@@ -137,7 +137,7 @@ def _links(doc, join) -> list[Link]:
         href = el.get("src") if el.tag != "a" else el.get("href")
         url = join(href)
         if url:
-            anchor = el.text_content().strip() if el.tag == "a" else (el.get("alt") or "")
+            anchor = text(el) if el.tag == "a" else (el.get("alt") or "")
             if not anchor and el.tag == "a":
                 anchor = (el.get("title") or "").strip()
             out.append(Link(url, anchor[:200], el.tag))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from .dom import squash
+from .dom import squash, text
 
 _WORDS = {"下一页", "下页", "后页", "尾页", "末页", "最后一页", "上一页", "上页", "前页", "首页",
           "第一页", "next", "next>", ">", ">>", "»", "›", "<", "<<", "«", "‹", "prev", "last", "first"}
@@ -18,14 +18,14 @@ def pager_links(doc, join) -> tuple[list[str], set]:
     """URLs of the list's other pages, and the pager anchors themselves (not list rows)."""
     urls, ids = [], set()
     for a in doc.iter("a"):
-        text = squash(a.text_content())
-        if not text:
+        label = text(a)
+        if not label:
             continue
-        is_word = text.lower() in _WORDS
-        is_number = text.isdigit() and len(text) <= 4 and _among_pager(a)
+        is_word = label.lower() in _WORDS
+        is_number = label.isdigit() and len(label) <= 4 and _among_pager(a)
         if not (is_word or is_number):
             continue
-        if is_word and text in ("首页", "第一页") and not _among_pager(a):
+        if is_word and label in ("首页", "第一页") and not _among_pager(a):
             continue  # a home link, not a pager
         url = join(a.get("href"))
         ids.add(a)
@@ -40,7 +40,7 @@ def _among_pager(a) -> bool:
     for _ in range(2):
         if box is None or box.tag in ("body", "html"):
             return False
-        texts = [squash(x.text_content()) for x in box.iter("a")]
+        texts = [text(x) for x in box.iter("a")]
         pagerish = sum(1 for t in texts if t.isdigit() or t.lower() in _WORDS)
         if pagerish >= 2 and pagerish * 2 >= len(texts):
             return True
@@ -48,8 +48,8 @@ def _among_pager(a) -> bool:
     return False
 
 
-def total_pages(text: str) -> int | None:
-    m = _TOTAL_PAGES.search(text)
+def total_pages(page_text: str) -> int | None:
+    m = _TOTAL_PAGES.search(page_text)
     if not m:
         return None
     return int(next(g for g in m.groups() if g))

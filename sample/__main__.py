@@ -1,0 +1,3 @@
+from .cli import sample
+
+sample(prog_name="python -m sample")
