@@ -47,6 +47,8 @@ def run_crawl(site: Site, db_path: Path, *, today: date | None = None,
     db.close()
 
     process = CrawlerProcess(scrapy_settings(site, db_path, crawl_id, log_file))
+    # Scrapy logs every response at DEBUG; building those records costs even when unwritten.
+    logging.getLogger("scrapy").setLevel(logging.INFO)
     crawler = process.create_crawler(PortalSpider)
     outcome = {"interrupted": False}
 

@@ -175,10 +175,10 @@ class PortalSpider(scrapy.Spider):
                 continue
             seen.add(link.url)
             links.append((link.url, link.anchor, link.tag))
-            kind = "image" if link.tag == "img" else target_kind(link.url)
-            request = self._follow(link.url, kind)
-            if request:
-                yield request
+            if link.url not in self._requested:
+                request = self._follow(link.url, "image" if link.tag == "img" else target_kind(link.url))
+                if request:
+                    yield request
         yield LinksRecord(url, links)
 
     def page_failed(self, failure):

@@ -5,7 +5,7 @@ import re
 
 from lxml import etree
 
-from .dom import squash, text, text_of
+from .dom import squash, text
 from .urls import target_kind
 
 # Labels of the metadata table (政府信息公开) and of letters (信箱): a label cell is
@@ -88,14 +88,20 @@ def data_tables(doc, skip_labels=True) -> list[list[list[str]]]:
     return tables
 
 
-def footer_identity(text: str) -> dict[str, str | None]:
-    """The identity every page's footer should show (网站标识码, ICP备案号, 公安机关备案号)."""
+_TAG = re.compile(r"<[^>]*>")
+_FOOTER_SPAN = 12000
+
+
+def footer_identity(html: str) -> dict[str, str | None]:
+    """The identity every page's footer should show (网站标识码, ICP备案号, 公安机关备案号).
+
+    Read from the end of the page's markup with tags stripped: footers put these in links
+    as often as in text, and parsing the whole page again for them would cost more.
+    """
+    tail = html[-_FOOTER_SPAN:]
+    tail = _TAG.sub(" ", tail[tail.find("<"):] if "<" in tail else tail)
+
     def first(pattern):
-        m = pattern.search(text)
+        m = pattern.search(tail)
         return squash(m.group(1)) if m else None
     return {"site_id_code": first(_SITE_CODE), "icp": first(_ICP), "police_record": first(_POLICE)}
-
-
-def body_text(doc) -> str:
-    body = doc.find("body")
-    return text_of(body if body is not None else doc)

@@ -12,7 +12,6 @@ from lxml import etree
 
 _SPACE = re.compile(r"\s+")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
-_VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
 _TEXT_OUTSIDE_LINKS = etree.XPath(
     ".//text()[not(ancestor::a or ancestor::script or ancestor::style or ancestor::noscript)]")
 
@@ -42,11 +41,6 @@ def text(el) -> str:
     return squash("".join(el.itertext()))
 
 
-def text_of(el) -> str:
-    """Visible text of an element, scripts and styles left out, white space folded."""
-    return squash(" ".join(_VISIBLE_TEXT(el)))
-
-
 def text_without_links(el) -> str:
     """Text outside links: the body of a page without its menus and lists of titles."""
     return squash(" ".join(_TEXT_OUTSIDE_LINKS(el)))
@@ -61,3 +55,16 @@ def meta_tags(doc) -> dict[str, str]:
         if name and content is not None:
             out.setdefault(name.strip(), content.strip())
     return out
+
+
+class Anchor:
+    """A link element with its resolved URL and its text, computed once per page."""
+
+    __slots__ = ("el", "url", "label")
+
+    def __init__(self, el, url, label):
+        self.el, self.url, self.label = el, url, label
+
+
+def anchors(doc, join) -> list[Anchor]:
+    return [Anchor(a, join(a.get("href")), text(a)) for a in doc.iter("a")]

@@ -27,15 +27,16 @@ class ListRow:
     block: int          # which list on the page (home pages have several)
 
 
-def find_rows(doc, join, *, today: date | None, skip: set | None = None) -> list[ListRow]:
+def find_rows(anchors, *, today: date | None, skip: set | None = None) -> list[ListRow]:
     """Every dated list on the page, flattened in document order."""
     skip = skip or set()
     link_count: dict = {}
-    anchors = []
-    for a in doc.iter("a"):
+    linked = []
+    for anchor in anchors:
+        a = anchor.el
         if a.get("href") is None:
             continue
-        anchors.append(a)
+        linked.append(anchor)
         el = a
         while el is not None:
             link_count[el] = link_count.get(el, 0) + 1
@@ -44,13 +45,10 @@ def find_rows(doc, join, *, today: date | None, skip: set | None = None) -> list
     groups: dict = {}
     order = []
     claimed = set()
-    for a in anchors:
-        if a in skip:
+    for anchor in linked:
+        a, url, label = anchor.el, anchor.url, anchor.label
+        if a in skip or not url:
             continue
-        url = join(a.get("href"))
-        if not url:
-            continue
-        label = text(a)
         if not label or label in _MORE or label.isdigit():
             continue
         row = _row_of(a, link_count)
@@ -70,7 +68,7 @@ def find_rows(doc, join, *, today: date | None, skip: set | None = None) -> list
         members = groups[key]
         dated = []
         for row, a, url, label in members:
-            date_text = _date_text(row, a)
+            date_text = _date_text(row, a, link_count)
             dated.append((row, a, url, label, date_text, parse_date(date_text, today=today)))
         with_date = sum(1 for d in dated if d[5] is not None)
         if with_date == 0 or with_date * 2 < len(dated):
@@ -105,7 +103,7 @@ def _row_of(a, link_count):
     return row
 
 
-def _date_text(row, a) -> str:
+def _date_text(row, a, link_count) -> str:
     """Row text outside its links: where lists put the date.
 
     When the date sits inside the title link (<a><span>title</span><i>date</i></a>), it is
@@ -113,6 +111,9 @@ def _date_text(row, a) -> str:
     """
     if row is a:
         outside = a.tail or ""
+    elif link_count.get(row) == 1:
+        # The common row: one link; its text minus the link's is what lies outside it.
+        outside = squash("".join(row.itertext()).replace("".join(a.itertext()), " ", 1))
     else:
         outside = text_without_links(row)
     if has_date(outside):

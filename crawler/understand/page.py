@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import article, breadcrumb, dates, hanweb, lists, pagination
-from .dom import meta_tags, parse, text, text_of, text_without_links
+from .dom import anchors, meta_tags, parse, text_without_links
 from .urls import Joiner, target_kind
 
 _EMPTY_MARKERS = ("暂无信息", "暂无数据", "暂无内容", "暂无记录", "没有信息", "没有记录", "无相关信息")
@@ -54,19 +54,19 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
         join = Joiner(join(base.get("href")) or url)
 
     view.metas = meta_tags(doc)
-    view.links = _links(doc, join)
+    links = anchors(doc, join)
+    view.links = _links(doc, join, links)
     view.crumbs = breadcrumb.find_breadcrumb(doc, join)
     view.chain = breadcrumb.column_chain(view.crumbs, home_url)
 
-    pager_urls, pager_anchors = pagination.pager_links(doc, join)
-    view.rows = lists.find_rows(doc, join, today=today, skip=pager_anchors)
+    pager_urls, pager_anchors = pagination.pager_links(links)
+    view.rows = lists.find_rows(links, today=today, skip=pager_anchors)
     if hanweb.is_hanweb_list(html):
         view.rows += _hanweb_rows(view, html, join, today)
     body = doc.find("body")
     body = body if body is not None else doc
     loose_text = text_without_links(body)
-    # Footers put their identity in links as often as in text; it sits at the page's end.
-    view.footer = article.footer_identity(text_of(body)[-4000:])
+    view.footer = article.footer_identity(html)
     view.title = article.title_of(doc, view.metas)
     view.empty_marker = any(m in loose_text for m in _EMPTY_MARKERS)
 
@@ -100,7 +100,7 @@ def _hanweb_rows(view: PageView, html: str, join, today) -> list:
 def rows_from_fragments(fragments: list[str], join, today) -> list:
     """List rows from HTML fragments (a datastore's records, an API's answer)."""
     doc = parse(f"<html><body><ul>{''.join(fragments)}</ul></body></html>")
-    return lists.find_rows(doc, join, today=today) if doc is not None else []
+    return lists.find_rows(anchors(doc, join), today=today) if doc is not None else []
 
 
 def _kind(view: PageView, loose_text: str) -> str:
@@ -131,16 +131,13 @@ def _read_article(view: PageView, doc, join, loose_text: str, today):
     view.written_date = dates.parse_date(written) if written else labelled.get("成文日期")
 
 
-def _links(doc, join) -> list[Link]:
-    out = []
-    for el in doc.iter("a", "img", "iframe"):
-        href = el.get("src") if el.tag != "a" else el.get("href")
-        url = join(href)
+def _links(doc, join, links) -> list[Link]:
+    out = [Link(a.url, a.label[:200] or (a.el.get("title") or "").strip()[:200], "a")
+           for a in links if a.url]
+    for el in doc.iter("img", "iframe"):
+        url = join(el.get("src"))
         if url:
-            anchor = text(el) if el.tag == "a" else (el.get("alt") or "")
-            if not anchor and el.tag == "a":
-                anchor = (el.get("title") or "").strip()
-            out.append(Link(url, anchor[:200], el.tag))
+            out.append(Link(url, (el.get("alt") or "")[:200], el.tag))
     return out
 
 

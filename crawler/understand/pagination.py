@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from .dom import squash, text
 
 _WORDS = {"下一页", "下页", "后页", "尾页", "末页", "最后一页", "上一页", "上页", "前页", "首页",
           "第一页", "next", "next>", ">", ">>", "»", "›", "<", "<<", "«", "‹", "prev", "last", "first"}
@@ -14,33 +13,33 @@ _TRS_CALL = re.compile(r"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*[\"']([\w-]+
 _TRS_COUNT = re.compile(r"var\s+countPage\s*=\s*(\d+)")
 
 
-def pager_links(doc, join) -> tuple[list[str], set]:
+def pager_links(anchors) -> tuple[list[str], set]:
     """URLs of the list's other pages, and the pager anchors themselves (not list rows)."""
-    urls, ids = [], set()
-    for a in doc.iter("a"):
-        label = text(a)
+    labels = {x.el: x.label for x in anchors}
+    urls, found = [], set()
+    for anchor in anchors:
+        label = anchor.label
         if not label:
             continue
         is_word = label.lower() in _WORDS
-        is_number = label.isdigit() and len(label) <= 4 and _among_pager(a)
+        is_number = label.isdigit() and len(label) <= 4 and _among_pager(anchor.el, labels)
         if not (is_word or is_number):
             continue
-        if is_word and label in ("首页", "第一页") and not _among_pager(a):
+        if is_word and label in ("首页", "第一页") and not _among_pager(anchor.el, labels):
             continue  # a home link, not a pager
-        url = join(a.get("href"))
-        ids.add(a)
-        if url:
-            urls.append(url)
-    return urls, ids
+        found.add(anchor.el)
+        if anchor.url:
+            urls.append(anchor.url)
+    return urls, found
 
 
-def _among_pager(a) -> bool:
+def _among_pager(a, labels) -> bool:
     """Beside other pager links, in a small box made mostly of them (not the whole page)."""
     box = a.getparent()
     for _ in range(2):
         if box is None or box.tag in ("body", "html"):
             return False
-        texts = [text(x) for x in box.iter("a")]
+        texts = [labels.get(x, "") for x in box.iter("a")]
         pagerish = sum(1 for t in texts if t.isdigit() or t.lower() in _WORDS)
         if pagerish >= 2 and pagerish * 2 >= len(texts):
             return True
