@@ -220,8 +220,9 @@ def _sections() -> dict:
         }, required=("label",)), what="indicator"),
         "classes": Map({
             "order": List(Str(choices=CLASSES)),
-            "patterns": Map(extra=PATTERNS, fields={c: PATTERNS for c in CLASSES}, what="class"),
+            "patterns": Map(fields={c: PATTERNS for c in CLASSES}, what="class"),
             "exempt_paths": PATTERNS,
+            "meta_generic": PATTERNS,
             "catalogue_default": Str(choices=CLASSES),
         }),
         "units": Map({
@@ -254,6 +255,9 @@ class RulePack:
     sources: tuple = ()
     lines: dict = field(default_factory=dict)       # (section, ...) -> "file:line"
 
+    def __repr__(self) -> str:
+        return f"RulePack({len(self.sources)} files, {self.digest})"
+
     @property
     def digest(self) -> str:
         text = json.dumps(self.data, sort_keys=True, ensure_ascii=False, default=str)
@@ -276,7 +280,7 @@ class RulePack:
         if not rules:
             return self
         where, lines = _site_lines(source)
-        _validate(rules, lambda path: _where(where, lines, ("rules",) + path))
+        _validate(rules, lambda path: _where(where, lines, ("rules",) + path), prefix=("rules",))
         merged = copy.deepcopy(self.data)
         _merge(merged, rules)
         return RulePack(merged, self.sources + ((str(source),) if source else ()), self.lines)
@@ -308,9 +312,9 @@ def _merge(into: dict, over: dict) -> None:
             into[key] = copy.deepcopy(value)
 
 
-def _validate(data, locate) -> None:
+def _validate(data, locate, prefix: tuple = ()) -> None:
     def fail(path, reason):
-        dotted = ".".join(str(p) for p in path)
+        dotted = ".".join(str(p) for p in prefix + tuple(path))
         raise RulePackError(f"{locate(path)}: {dotted + ': ' if dotted else ''}{reason}")
 
     if not isinstance(data, dict):

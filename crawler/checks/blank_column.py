@@ -1,0 +1,37 @@
+"""blank_column: a leaf column that holds nothing (暂无信息, an empty list).
+
+Judged after all of its pagination: a column is not blank if any of its list pages showed
+an item (`listings`) or any item belongs to it, so a column whose items appear only on
+page 2 and beyond is not blank. The column's page must have answered (a dead column is a
+`broken_link`), and a column whose own page is a content page (概况, 机构职能 as one
+article) holds content.
+"""
+from __future__ import annotations
+
+from .base import Context, Finding
+
+KIND = "blank_column"
+INDICATOR = "columns_not_updated_3"
+PARAMS: dict = {}
+DEFAULTS: dict = {}
+
+
+def blank(col) -> bool:
+    return (col.is_leaf and col.n_items == 0 and col.n_listed == 0 and col.page_ok
+            and col.page_kind != "article" and col.cls != "ignore")
+
+
+def run(ctx: Context) -> list[Finding]:
+    p = ctx.params(KIND)
+    out = []
+    for col in sorted(ctx.columns.values(), key=lambda c: c.url):
+        if not blank(col):
+            continue
+        marker = "（页面显示“暂无信息”）" if col.empty_marker else ""
+        out.append(Finding(
+            kind=KIND, key=col.url, severity=p.get("severity", "veto"), indicator=p["indicator"],
+            detail=f"空白栏目「{col.path}」没有任何信息{marker}", url=col.url, column_url=col.url,
+            column=col.path, unit=col.unit,
+            evidence={"class": col.cls, "level": col.level, "empty_marker": col.empty_marker,
+                      "page_kind": col.page_kind}))
+    return out
