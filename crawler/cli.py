@@ -45,8 +45,9 @@ def main():
 @click.option("--today", help="Resolve year-less list dates against this day (YYYY-MM-DD).")
 @click.option("--log", "log_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the crawl's log here (default: logs/NAME-YYYYmmdd-HHMMSS.log beside the db).")
+@click.option("--full", is_flag=True, help="Fetch everything, not only what changed.")
 @click.option("--quiet", is_flag=True, help="Print nothing on success (for cron).")
-def crawl(site_file, db_path, today, log_file, quiet):
+def crawl(site_file, db_path, today, log_file, full, quiet):
     """Crawl a site's whole column tree into the store."""
     from crawler.crawl import run_crawl
     from crawler.lock import LockHeld, site_lock
@@ -60,7 +61,7 @@ def crawl(site_file, db_path, today, log_file, quiet):
         log_file = log_dir / f"{site.name}-{datetime.now():%Y%m%d-%H%M%S}.log"
     try:
         with site_lock(site.db, site.name):
-            result = run_crawl(site, site.db, today=parse_day(today), log_file=log_file)
+            result = run_crawl(site, site.db, today=parse_day(today), log_file=log_file, full=full)
     except LockHeld as exc:
         fail(str(exc), EXIT_LOCKED)
     if result["outcome"] != "ok":
@@ -70,9 +71,10 @@ def crawl(site_file, db_path, today, log_file, quiet):
 
 
 def _summary(crawl: dict, db_path) -> str:
-    return (f"crawl {crawl['id']} of {crawl['site']}: {crawl['pages']} pages, {crawl['columns']} columns, "
-            f"{crawl['items']} items, {crawl['links']} links, {crawl['errors']} errors "
-            f"({crawl['started']} → {crawl['finished']}); database: {db_path}")
+    return (f"crawl {crawl['id']} of {crawl['site']} ({crawl['mode']}): {crawl['requests']} requests, "
+            f"{crawl['not_modified']} not modified (304); {crawl['pages']} pages, {crawl['columns']} columns, "
+            f"{crawl['items']} items ({crawl['new_items']} new), {crawl['links']} links, "
+            f"{crawl['errors']} errors ({crawl['started']} → {crawl['finished']}); database: {db_path}")
 
 
 @main.command()

@@ -33,6 +33,8 @@ class Site:
     politeness: Politeness = field(default_factory=Politeness)
     contact: str = ""
     check_external: bool = True
+    full_every_days: int = 7      # a full sweep at least this often; nights between are incremental
+    recheck_days: int = 7         # link targets that answered well are checked again after this
     # Corrections for what the heuristics get wrong, and per-site rule settings;
     # validated by the code that uses them (understand/ and checks/).
     overrides: dict = field(default_factory=dict)
@@ -45,7 +47,7 @@ class Site:
 
 
 _TOP_FIELDS = {"name", "start_url", "allowed_hosts", "db", "politeness", "contact",
-               "check_external", "overrides", "rules"}
+               "check_external", "full_every_days", "recheck_days", "overrides", "rules"}
 
 
 def load_site(path: str | Path, db: str | Path | None = None) -> Site:
@@ -98,6 +100,10 @@ def site_from_dict(raw, path: Path | None = None, db: str | Path | None = None) 
             fail(key, "must be a mapping")
     if not isinstance(raw.get("check_external", True), bool):
         fail("check_external", "must be true or false")
+    for key in ("full_every_days", "recheck_days"):
+        value = raw.get(key, 7)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            fail(key, "must be a whole number of days, at least 1")
 
     db_path = db or raw.get("db") or f"var/{name}.db"
     if not isinstance(db_path, (str, Path)):
@@ -110,6 +116,7 @@ def site_from_dict(raw, path: Path | None = None, db: str | Path | None = None) 
         name=name, start_url=start_url.strip(), allowed_hosts=tuple(hosts), db=db_path,
         politeness=politeness, contact=str(raw.get("contact") or ""),
         check_external=raw.get("check_external", True),
+        full_every_days=raw.get("full_every_days", 7), recheck_days=raw.get("recheck_days", 7),
         overrides=raw.get("overrides") or {}, rules=raw.get("rules") or {}, source=path,
     )
 

@@ -11,6 +11,7 @@ from scrapy.settings import Settings
 from crawler import settings as default_settings
 from crawler import store
 from crawler.config import Site
+from crawler.plan import plan_crawl
 from crawler.spiders.portal import PortalSpider
 
 
@@ -40,10 +41,18 @@ def scrapy_settings(site: Site, db_path: Path, crawl_id: int, log_file: Path | N
 
 
 def run_crawl(site: Site, db_path: Path, *, today: date | None = None,
-              log_file: Path | None = None) -> dict:
-    """Crawl the site into the store; returns the finished `crawls` row."""
+              log_file: Path | None = None, full: bool = False) -> dict:
+    """Crawl the site into the store; returns the finished `crawls` row.
+
+    The caller holds the site's lock (crawler/lock.py), so a crawl of this site still
+    marked running was killed: this run resumes it.
+    """
     db = store.open_db(db_path)
     crawl_id = store.start_crawl(db, site.name, site.start_url)
+    plan, crawl_id = plan_crawl(db, site.name, crawl_id, full=full,
+                                full_every_days=site.full_every_days,
+                                recheck_days=site.recheck_days)
+    db["crawls"].update(crawl_id, {"mode": plan.mode})
     db.close()
 
     process = CrawlerProcess(scrapy_settings(site, db_path, crawl_id, log_file))
@@ -57,18 +66,21 @@ def run_crawl(site: Site, db_path: Path, *, today: date | None = None,
 
     from scrapy import signals
     crawler.signals.connect(on_close, signal=signals.spider_closed)
-    process.crawl(crawler, site=site, crawl_id=crawl_id, today=today)
+    process.crawl(crawler, site=site, crawl_id=crawl_id, today=today, plan=plan)
     process.start()
 
     spider = crawler.spider
     db = store.open_db(db_path)
     reason = outcome.get("reason", "killed")
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    counted = {"requests": stats.get("downloader/request_count", 0),
+               "not_modified": stats.get("portalwatch/not_modified", 0)}
     if spider is not None and spider.home_error:
-        result = store.finish_crawl(db, crawl_id, "failed", spider.home_error)
+        result = store.finish_crawl(db, crawl_id, "failed", spider.home_error, stats=counted)
     elif reason != "finished":
-        result = store.finish_crawl(db, crawl_id, "interrupted", f"crawl stopped: {reason}")
+        result = store.finish_crawl(db, crawl_id, "interrupted", f"crawl stopped: {reason}", stats=counted)
     else:
-        result = store.finish_crawl(db, crawl_id, "ok")
+        result = store.finish_crawl(db, crawl_id, "ok", base_crawl=plan.base_crawl, stats=counted)
     db.close()
     logging.getLogger(__name__).info("crawl %s finished: %s", crawl_id, result["outcome"])
     return result

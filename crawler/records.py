@@ -26,6 +26,7 @@ class PageRecord:
     meta: dict | None = None
     error: str | None = None
     fetched_at: str | None = None
+    empty_marker: bool | None = None
 
 
 @dataclass(slots=True)

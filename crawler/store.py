@@ -20,9 +20,10 @@ import sqlite_utils
 
 SCHEMA = {
     "crawls": {
-        "columns": {"id": int, "site": str, "start_url": str, "started": str, "finished": str,
-                    "outcome": str, "message": str, "pages": int, "items": int, "columns": int,
-                    "links": int, "errors": int},
+        "columns": {"id": int, "site": str, "start_url": str, "mode": str, "started": str,
+                    "finished": str, "outcome": str, "message": str, "requests": int,
+                    "not_modified": int, "pages": int, "items": int, "new_items": int,
+                    "columns": int, "links": int, "errors": int},
         "pk": "id",
     },
     "pages": {
@@ -30,7 +31,7 @@ SCHEMA = {
                     "fetched_at": str, "elapsed_ms": float, "kind": str, "title": str,
                     "column_url": str, "page_no": int, "etag": str, "last_modified": str,
                     "site_id_code": str, "icp": str, "police_record": str, "meta": str,
-                    "crawl_id": int, "error": str},
+                    "empty_marker": int, "crawl_id": int, "error": str},
         "pk": ("site", "url"),
     },
     "columns": {
@@ -119,15 +120,33 @@ def start_crawl(db, site: str, start_url: str) -> int:
     return table.last_pk
 
 
-def finish_crawl(db, crawl_id: int, outcome: str, message: str = "") -> dict:
-    """Close a run: derive the column facts from what was stored, then count."""
+def finish_crawl(db, crawl_id: int, outcome: str, message: str = "", *,
+                 base_crawl: int | None = None, stats: dict | None = None) -> dict:
+    """Close a run: carry forward what an incremental run did not re-read, derive the
+    column facts from what was stored, then count."""
     site = db["crawls"].get(crawl_id)["site"]
     if outcome == "ok":
+        if base_crawl is not None:
+            carry_forward(db, site, base_crawl, crawl_id)
         summarise_columns(db, site, crawl_id)
     counts = crawl_counts(db, site, crawl_id)
     db["crawls"].update(crawl_id, {"finished": now(), "outcome": outcome,
-                                   "message": message, **counts})
+                                   "message": message, **counts, **(stats or {})})
     return db["crawls"].get(crawl_id)
+
+
+def carry_forward(db, site: str, base: int, crawl_id: int) -> None:
+    """Rows current after the base crawl and not re-read tonight are current still.
+
+    An incremental run fetches only what changed; the rest of the site stands as the base
+    crawl saw it (what vanished from the site is noticed by the weekly full sweep).
+    """
+    args = {"site": site, "base": base, "crawl": crawl_id}
+    with db.conn:
+        for table, column in (("items", "last_crawl"), ("columns", "last_crawl"),
+                              ("pages", "crawl_id"), ("listings", "crawl_id"),
+                              ("links", "crawl_id"), ("targets", "crawl_id")):
+            db.execute(f"update {table} set {column} = :crawl where site = :site and {column} = :base", args)
 
 
 def crawl_counts(db, site: str, crawl_id: int) -> dict:
@@ -135,6 +154,7 @@ def crawl_counts(db, site: str, crawl_id: int) -> dict:
     return {
         "pages": one("select count(*) from pages where site=? and crawl_id=?"),
         "items": one("select count(*) from items where site=? and last_crawl=?"),
+        "new_items": one("select count(*) from items where site=? and first_crawl=?"),
         "columns": one("select count(*) from columns where site=? and last_crawl=?"),
         "links": one("select count(*) from links where site=? and crawl_id=?"),
         "errors": one("select count(*) from pages where site=? and crawl_id=? "
@@ -215,12 +235,20 @@ def _item_row(row, crawl_id):
 
 
 def _listings(db, crawl_id, rows):
+    _forget_older(db, "listings", "page_url", crawl_id, rows)
     for row in rows:
         row["crawl_id"] = crawl_id
     db["listings"].upsert_all(rows, pk=SCHEMA["listings"]["pk"], alter=False)
 
 
+def _forget_older(db, table, source, crawl_id, rows):
+    """A page read again replaces what an earlier crawl recorded from it."""
+    db.conn.executemany(f"delete from {table} where site = ? and {source} = ? and crawl_id != ?",
+                        [(site, page, crawl_id) for site, page in {(r["site"], r[source]) for r in rows}])
+
+
 def _links(db, crawl_id, rows):
+    _forget_older(db, "links", "source_url", crawl_id, rows)
     db.conn.executemany(
         "insert into links (site, source_url, target_url, anchor, tag, crawl_id) "
         "values (?, ?, ?, ?, ?, ?) on conflict(site, source_url, target_url) do update set "
@@ -283,7 +311,10 @@ def summarise_columns(db, site: str, crawl_id: int) -> None:
                              and i.column_url = columns.url and i.last_crawl = :crawl),
               list_pages = (select count(*) from pages p where p.site = columns.site
                             and p.column_url = columns.url and p.kind = 'column'
-                            and p.crawl_id = :crawl)
+                            and p.crawl_id = :crawl),
+              empty_marker = (select max(p.empty_marker) from pages p where p.site = columns.site
+                              and p.column_url = columns.url and p.kind = 'column'
+                              and p.crawl_id = :crawl)
             where site = :site and last_crawl = :crawl
         """, args)
 

@@ -11,6 +11,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (ConnectionLost, ConnectionRefusedError, DNSLookupError,
                                     TCPTimedOutError, TimeoutError)
 
+from crawler.plan import CrawlPlan
 from crawler.records import (ColumnRecord, ItemRecord, LinksRecord, ListingsRecord, PageRecord,
                              TargetRecord)
 from crawler.understand.dates import date_from_url, iso
@@ -26,19 +27,21 @@ _PRIORITY = {"list": 20, "page": 10, "check": 0}
 
 class PortalSpider(scrapy.Spider):
     name = "portal"
-    custom_settings = {}
 
-    def __init__(self, site, crawl_id: int, today: date | None = None, **kwargs):
+    def __init__(self, site, crawl_id: int, today: date | None = None, plan: CrawlPlan | None = None,
+                 **kwargs):
         super().__init__(**kwargs)
         self.site = site
         self.crawl_id = crawl_id
         self.today = today or date.today()
+        self.plan = plan or CrawlPlan()
+        self.incremental = self.plan.mode == "incremental"
         self.hosts = {h.lower() for h in site.allowed_hosts} | {host_of(site.start_url)}
         self.home_url = site.start_url
         # A cache in front of the scheduler's duplicate filter (which stays the authority,
         # in Redis too): building and fingerprinting a Request per link costs more than
         # the rest of a page's work, and most links are the same navigation on every page.
-        self._requested: set[str] = set()
+        self._requested: set[str] = set(self.plan.done)
         # Each column is announced once a crawl, not once per page whose breadcrumb names it
         # (the store upserts, so a repeat from another worker is harmless).
         self._announced: set[str] = set()
@@ -48,19 +51,42 @@ class PortalSpider(scrapy.Spider):
 
     async def start(self):
         self._requested.add(self.home_url)
-        yield scrapy.Request(self.home_url, callback=self.parse_page, errback=self.page_failed,
-                             meta={"handle_httpstatus_all": True, "home": True},
-                             priority=_PRIORITY["list"], dont_filter=True)
+        yield self._page_request(self.home_url, "list", home=True)
+        # Columns the site may no longer link from a changed page are still visited.
+        for url in self.plan.column_pages:
+            request = self._follow(url, "page", is_list=True)
+            if request:
+                yield request
+        for url, tag in self.plan.pending:
+            request = self._follow(url, "image" if tag == "img" else target_kind(url))
+            if request:
+                yield request
 
-    def _follow(self, url: str, kind: str, is_list: bool = False):
+    def _page_request(self, url: str, priority: str, home: bool = False):
+        meta = {"handle_httpstatus_all": True}
+        if home:
+            meta["home"] = True
+        headers = {}
+        # The home page is always read whole: its links are checked every night.
+        etag, modified = (None, None) if home else self.plan.validators.get(url, (None, None))
+        if etag:
+            headers["If-None-Match"] = etag
+        if modified:
+            headers["If-Modified-Since"] = modified
+        return scrapy.Request(url, callback=self.parse_page, errback=self.page_failed, meta=meta,
+                              headers=headers or None, priority=_PRIORITY[priority], dont_filter=home)
+
+    def _follow(self, url: str, kind: str, is_list: bool = False, from_home: bool = False):
         if url in self._requested:
             return None
-        self._requested.add(url)
         internal = host_of(url) in self.hosts
-        if kind == "page" and internal:
-            return scrapy.Request(url, callback=self.parse_page, errback=self.page_failed,
-                                  meta={"handle_httpstatus_all": True},
-                                  priority=_PRIORITY["list" if is_list else "page"])
+        if self.incremental and not is_list and not from_home and (
+                url in self.plan.fresh_targets or url in self.plan.known_items):
+            return None  # checked recently, or an article already stored
+        self._requested.add(url)
+        known = self.incremental and url in self.plan.known_items
+        if kind == "page" and internal and not known:
+            return self._page_request(url, "list" if is_list else "page")
         if not internal and not self.site.check_external:
             return None
         return scrapy.Request(url, method="HEAD", callback=self.target_checked,
@@ -73,6 +99,10 @@ class PortalSpider(scrapy.Spider):
     def parse_page(self, response):
         url = _requested_url(response)
         is_home = response.meta.get("home", False)
+        if response.status == 304:
+            # Unchanged since the last crawl: what is stored stands, nothing new to follow.
+            self.crawler.stats.inc_value("portalwatch/not_modified")
+            return
         ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
         page = PageRecord(
             url=url, status=response.status, content_type=ctype or None, size=len(response.body),
@@ -90,30 +120,50 @@ class PortalSpider(scrapy.Spider):
         text, _ = decode(response.body, ctype)
         view = read_page(response.url, text, today=self.today, is_home=is_home,
                          home_url=self.home_url)
-        page.kind, page.title = view.kind, view.title
+        page.kind, page.title, page.empty_marker = view.kind, view.title, view.empty_marker
         page.site_id_code = view.footer.get("site_id_code")
         page.icp = view.footer.get("icp")
         page.police_record = view.footer.get("police_record")
         page.meta = {k: v for k, v in view.metas.items()
                      if k in ("ColumnType", "SiteName", "SiteIDCode", "SiteDomain", "PubDate", "ArticleTitle")}
 
-        column_url = self._columns(view, url)
-        yield from column_url[1]
-        page.column_url = column_url[0]
-        yield page
-
+        page.column_url, columns = self._columns(view, url)
+        yield from columns
         if view.kind in ("home", "column") and view.rows:
             yield self._listings(view, url, page.column_url)
+            yield from self._changed_items(view)
         if view.kind == "article":
             yield self._article(view, url, page.column_url, response.status)
+        yield from self._links(view, url, from_home=is_home)
+        yield from self._next_pages(view, page.column_url)
+        # Last, so that a stored page row means all of the page's records are stored
+        # (a resumed crawl skips exactly those pages).
+        yield page
 
-        yield from self._links(view, url)
-        for next_url in view.pages:
+    def _changed_items(self, view):
+        """In an incremental crawl, a known article whose list row changed is fetched again."""
+        if not self.incremental:
+            return
+        for row in view.rows:
+            if row.url in self.plan.known_items and not self.plan.is_known_item(row.url, iso(row.date), row.title):
+                self._requested.discard(row.url)
+                self.plan.known_items.pop(row.url)
+                request = self._follow(row.url, "page")
+                if request:
+                    yield request
+
+    def _next_pages(self, view, column_url):
+        pages = view.pages
+        if self.incremental:
+            # Further pages only while this one shows something new.
+            fresh = any(not self.plan.is_known_item(r.url, iso(r.date), r.title) for r in view.rows)
+            pages = [view.next_page] if fresh and view.next_page else []
+        for next_url in pages:
             request = self._follow(next_url, "page", is_list=True)
             if request:
                 yield request
         for data_url, form in view.data_requests:
-            yield self._data_request(data_url, form, page.column_url)
+            yield self._data_request(data_url, form, column_url)
 
     def _data_request(self, url, form, column_url):
         """Ask a list's data endpoint (Hanweb dataproxy.jsp) for the records past page one."""
@@ -168,7 +218,7 @@ class PortalSpider(scrapy.Spider):
             attachments=view.attachments or None, tables=view.tables or None,
             text=view.text, status=status)
 
-    def _links(self, view, url):
+    def _links(self, view, url, from_home=False):
         seen, links = set(), []
         for link in view.links:
             if link.url in seen:
@@ -176,7 +226,8 @@ class PortalSpider(scrapy.Spider):
             seen.add(link.url)
             links.append((link.url, link.anchor, link.tag))
             if link.url not in self._requested:
-                request = self._follow(link.url, "image" if link.tag == "img" else target_kind(link.url))
+                request = self._follow(link.url, "image" if link.tag == "img" else target_kind(link.url),
+                                       from_home=from_home)
                 if request:
                     yield request
         yield LinksRecord(url, links)

@@ -29,6 +29,7 @@ class PageView:
     chain: list = field(default_factory=list)       # columns in the breadcrumb, level 1 first
     rows: list = field(default_factory=list)        # lists.ListRow
     pages: list = field(default_factory=list)       # other pages of this list
+    next_page: str | None = None                    # the one after this, when known
     data_requests: list = field(default_factory=list)  # (url, form fields) of script-fed lists
     total_pages: int | None = None
     empty_marker: bool = False
@@ -59,7 +60,7 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
     view.crumbs = breadcrumb.find_breadcrumb(doc, join)
     view.chain = breadcrumb.column_chain(view.crumbs, home_url)
 
-    pager_urls, pager_anchors = pagination.pager_links(links)
+    pager_urls, pager_anchors, next_url = pagination.pager_links(links)
     view.rows = lists.find_rows(links, today=today, skip=pager_anchors)
     if hanweb.is_hanweb_list(html):
         view.rows += _hanweb_rows(view, html, join, today)
@@ -73,7 +74,8 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
     view.kind = "home" if is_home else _kind(view, loose_text)
     if view.kind in ("column", "home"):
         scripted = pagination.scripted_pages(html, url) if "createPageHTML" in html or "countPage" in html else []
-        view.pages = _dedupe(pager_urls + scripted, url)
+        view.pages = _dedupe(scripted + pager_urls, url)
+        view.next_page = next_url if next_url in view.pages else (view.pages[0] if view.pages else None)
         view.total_pages = pagination.total_pages(loose_text)
         if view.kind == "column" and view.chain and view.chain[-1][1] is None:
             view.chain[-1] = (view.chain[-1][0], url)

@@ -7,16 +7,18 @@ from urllib.parse import urlsplit
 
 _WORDS = {"下一页", "下页", "后页", "尾页", "末页", "最后一页", "上一页", "上页", "前页", "首页",
           "第一页", "next", "next>", ">", ">>", "»", "›", "<", "<<", "«", "‹", "prev", "last", "first"}
+_NEXT = {"下一页", "下页", "后页", "next", "next>", ">", "›"}
 _TOTAL_PAGES = re.compile(r"共\s*(\d+)\s*页|\d+\s*/\s*(\d+)\s*页|页次\s*[:：]?\s*\d+\s*/\s*(\d+)")
 # TRS: createPageHTML(9, 0, "index", "html") or var countPage = 17
 _TRS_CALL = re.compile(r"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*[\"']([\w-]+)[\"']\s*,\s*[\"'](\w+)[\"']")
 _TRS_COUNT = re.compile(r"var\s+countPage\s*=\s*(\d+)")
 
 
-def pager_links(anchors) -> tuple[list[str], set]:
-    """URLs of the list's other pages, and the pager anchors themselves (not list rows)."""
+def pager_links(anchors) -> tuple[list[str], set, str | None]:
+    """URLs of the list's other pages, the pager anchors themselves (not list rows), and
+    the next page's URL where a 下一页-like link names it."""
     labels = {x.el: x.label for x in anchors}
-    urls, found = [], set()
+    urls, found, next_url = [], set(), None
     for anchor in anchors:
         label = anchor.label
         if not label:
@@ -30,7 +32,9 @@ def pager_links(anchors) -> tuple[list[str], set]:
         found.add(anchor.el)
         if anchor.url:
             urls.append(anchor.url)
-    return urls, found
+            if next_url is None and label.lower() in _NEXT:
+                next_url = anchor.url
+    return urls, found, next_url
 
 
 def _among_pager(a, labels) -> bool:
@@ -59,14 +63,17 @@ def scripted_pages(html: str, url: str) -> list[str]:
     m = _TRS_CALL.search(html)
     if m:
         count, stem, ext = int(m.group(1)), m.group(3), m.group(4)
+        current = int(m.group(2))
     else:
         m = _TRS_COUNT.search(html)
         if not m:
             return []
-        count = int(m.group(1))
+        count, current = int(m.group(1)), 0
         path = urlsplit(url).path.rsplit("/", 1)[-1] or "index.html"
         stem, _, ext = path.partition(".")
         stem = stem.split("_", 1)[0] or "index"
         ext = ext or "html"
     base = url.split("?", 1)[0].rsplit("/", 1)[0]
-    return [f"{base}/{stem}_{n}.{ext}" for n in range(1, count)]
+    pages = [f"{base}/{stem}_{n}.{ext}" for n in range(1, count)]
+    # The page after the current one first, so that an incremental crawl can stop early.
+    return pages[current:] + pages[:current]
