@@ -104,6 +104,40 @@ def status(db_path, site, as_json):
 
 
 @main.command()
+@click.argument("site_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="SQLite file (default: the config's `db`).")
+@click.option("--every", help="Probe again at this interval (30s, 5m, 1h) until stopped.")
+@click.option("--count", type=int, help="With --every: stop after this many rounds.")
+@click.option("--quiet", is_flag=True, help="Print nothing (for cron).")
+def probe(site_file, db_path, every, count, quiet):
+    """Check the site is reachable: the home page and a few key columns."""
+    import time
+    from crawler.probe import parse_every, probe_once, probe_urls
+    try:
+        site = load_site(site_file, db=db_path)
+        interval = parse_every(every) if every else None
+    except (ConfigError, ValueError) as exc:
+        fail(str(exc))
+    db = store.open_db(site.db)
+    rounds = 0
+    user_agent = f"portalwatch/0.1 (availability probe{'; +' + site.contact if site.contact else ''})"
+    while True:
+        rows = probe_once(probe_urls(site, db), site.politeness.timeout, user_agent)
+        store.write_probes(db, site.name, rows)
+        rounds += 1
+        if not quiet:
+            for row in rows:
+                state = "ok" if row["ok"] else f"FAILED ({row['error']})"
+                click.echo(f"{row['at']}  {row['status'] or '---'}  {row['elapsed_ms']:8.0f} ms  {state}  {row['url']}")
+        if interval is None or (count and rounds >= count):
+            break
+        time.sleep(interval)
+    if not all(r["ok"] for r in rows):
+        sys.exit(EXIT_FAILED)
+
+
+@main.command()
 @click.argument("url")
 @click.option("--config", "site_file", type=click.Path(dir_okay=False, path_type=Path),
               help="The site's config (its start URL marks the home page).")

@@ -20,7 +20,7 @@ class StorePipeline:
 
     def __init__(self, db_path: str, site: str, crawl_id: int):
         self.db_path, self.site, self.crawl_id = db_path, site, crawl_id
-        self.batch: dict[str, list] = {t: [] for t in store.SCHEMA if t != "crawls"}
+        self.batch: dict[str, list] = {t: [] for t in store.RECORD_TABLES}
         self.pending = 0
         self.columns_seen: set[str] = set()
 

@@ -9,6 +9,7 @@ Tables (every one carries `site`, so one file can hold many sites):
 - listings  which list page (or home page block) showed which item, with the list's date
 - links     every link: source page, target URL, anchor text
 - targets   every link target with the HTTP status it answered (or the error)
+- probes    availability probes (`portalwatch probe`): status, response time, failure
 """
 from __future__ import annotations
 
@@ -61,6 +62,11 @@ SCHEMA = {
                     "tag": str, "crawl_id": int},
         "pk": ("site", "source_url", "target_url"),
     },
+    "probes": {
+        "columns": {"id": int, "site": str, "url": str, "at": str, "status": int,
+                    "elapsed_ms": float, "ok": int, "error": str},
+        "pk": "id",
+    },
     "targets": {
         "columns": {"site": str, "url": str, "kind": str, "status": int, "error": str,
                     "checked_at": str, "crawl_id": int},
@@ -76,6 +82,7 @@ INDEXES = [
     ("listings", ["site", "column_url"]),
     ("links", ["site", "target_url"]),
     ("columns", ["site", "parent_url"]),
+    ("probes", ["site", "at"]),
 ]
 
 
@@ -176,6 +183,11 @@ def latest_crawl(db, site: str | None = None, finished_only: bool = False) -> di
 
 # -- records ------------------------------------------------------------------
 
+def write_probes(db, site: str, rows: list[dict]) -> None:
+    with db.conn:
+        db["probes"].insert_all([{"site": site, **row} for row in rows])
+
+
 def write_records(db, site: str, crawl_id: int, batch: dict[str, list[dict]]) -> None:
     """Store one batch of spider records, keyed by table, in a single transaction."""
     with db.conn:
@@ -266,6 +278,7 @@ def _targets(db, crawl_id, rows):
 
 _WRITERS = {"pages": _pages, "columns": _columns, "items": _items, "listings": _listings,
             "links": _links, "targets": _targets}
+RECORD_TABLES = tuple(_WRITERS)   # what a crawl writes, batch by batch
 
 
 # -- derived column facts -----------------------------------------------------

@@ -215,7 +215,7 @@ def _sections() -> dict:
         "kinds": Map(kinds, what="kind", known_hint=True),
         "indicators": Map(extra=Map({
             "label": Str(), "veto": Bool(), "threshold": Int(min=1), "warn_at": Int(min=1, nullable=True),
-            "measure": Str(choices=("findings", "days")), "kinds": List(Str(choices=kind_names)),
+            "measure": Str(choices=("findings", "days", "percent")), "kinds": List(Str(choices=kind_names)),
             "note": Str(),
         }, required=("label",)), what="indicator"),
         "classes": Map({

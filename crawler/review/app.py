@@ -210,7 +210,7 @@ def _routes(app: Flask) -> None:
             "findings.html", title="问题清单", site=site, flt=flt, rows=rows, total=total,
             page=min(flt.page, pages), pages=pages, facets=data.facets(db, flt),
             columns=data.column_paths(db, site, check["crawl_id"] if check else None),
-            per_page=data.PER_PAGE)
+            indicators=data.indicator_labels(db, site), per_page=data.PER_PAGE)
 
     @app.get("/findings/<int:fid>")
     def finding(fid: int):

@@ -331,9 +331,12 @@ def column_tree(db, site: str, check: dict | None) -> list[dict]:
     if crawl_id is None:
         return []
     as_of = date.fromisoformat(check["as_of"]) if check else date.today()
+    # Siblings in the order the site's pages first link them (its navigation order).
     rows = list(db.query(
-        "select url, name, parent_url, level, path, item_count, newest_date, is_leaf from columns "
-        "where site = ? and last_crawl >= ? and first_crawl <= ? order by rowid", [site, crawl_id, crawl_id]))
+        "select c.url, c.name, c.parent_url, c.level, c.path, c.item_count, c.newest_date, c.is_leaf, "
+        "(select min(l.rowid) from links l where l.site = c.site and l.target_url = c.url) as first_link "
+        "from columns c where c.site = ? and c.last_crawl >= ? and c.first_crawl <= ? "
+        "order by first_link is null, first_link, c.rowid", [site, crawl_id, crawl_id]))
     flagged: dict[str, list] = {}
     kinds = ",".join("?" * len(STALE_KINDS))
     for r in db.query(f"select id, kind, severity, column_url, review_status from {decisions.VIEW} "
@@ -352,21 +355,36 @@ def column_tree(db, site: str, check: dict | None) -> list[dict]:
             parent["children"].append(node)
         else:
             roots.append(node)
-    for node in nodes.values():     # a branch is flagged when anything under it is
-        node["flagged_below"] = 0
-
-    def count_flags(node):
-        n = len(node["findings"])
+    def total(node, seen):
+        """A branch shows its subtree's item count, newest date and number of flagged columns."""
+        seen.add(node["url"])
+        items, newest, flags = node["item_count"] or 0, node["newest_date"], len(node["findings"])
         for child in node["children"]:
-            n += count_flags(child)
-        node["flagged_below"] = n
-        return n
+            if child["url"] in seen:
+                continue
+            c_items, c_newest, c_flags = total(child, seen)
+            items += c_items
+            flags += c_flags
+            if c_newest and (newest is None or c_newest > newest):
+                newest = c_newest
+        node["flagged_below"] = flags - len(node["findings"])
+        if node["children"]:
+            node["sub_items"], node["sub_newest"] = items, newest
+            node["sub_age_class"] = _age_class(newest, as_of)[0]
+        return items, newest, flags
+    seen: set = set()
     for root in roots:
-        count_flags(root)
+        total(root, seen)
     return roots
 
 
 # -- one finding ------------------------------------------------------------------------
+
+
+def indicator_labels(db, site: str) -> dict:
+    """indicator key -> its label, from the site's newest verdicts."""
+    return dict(db.execute("select indicator, label from verdicts where site = ? "
+                           "and check_id = (select max(check_id) from verdicts where site = ?)", [site, site]))
 
 
 def finding(db, finding_id: int) -> dict | None:
@@ -380,6 +398,7 @@ def finding(db, finding_id: int) -> dict | None:
         row["ev"] = {"raw": row["evidence"]}
     if not isinstance(row["ev"], dict):
         row["ev"] = {"value": row["ev"]}
+    row["indicator_label"] = indicator_labels(db, row["site"]).get(row["indicator"], row["indicator"])
     return row
 
 

@@ -1,0 +1,3 @@
+from crawler.review.cli import main
+
+main()

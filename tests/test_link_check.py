@@ -1,0 +1,125 @@
+"""Link checking against a served site: each failure classified, each URL requested once."""
+import json
+import socket
+import threading
+import time
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+import sqlite_utils
+
+from conftest import portalwatch, write_site_config
+
+PAGES = 500
+
+
+def _closed_port() -> int:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return port
+
+
+class Site(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    hits: Counter = Counter()
+    refused_port = 0
+
+    def _page(self, n: int) -> str:
+        links = (f'<a href="/shared.pdf">附件</a> <a href="/gone.html">已删除</a> '
+                 f'<a href="/forbidden/x.html">内部</a> <a href="/slow.pdf">慢</a> '
+                 f'<a href="http://127.0.0.1:{Site.refused_port}/">友情链接</a> '
+                 # A host name the resolver rejects by itself: no query leaves the machine.
+                 f'<a href="http://a..b/">坏域名</a>')
+        if n == 0:
+            links += "".join(f'<a href="/p/{i}.html">第{i}页</a>' for i in range(1, PAGES + 1))
+        return f"<html><head><meta charset='utf-8'><title>页{n}</title></head><body>{links}</body></html>"
+
+    def _answer(self, body_wanted: bool):
+        path = self.path.split("?")[0]
+        Site.hits[(self.command, path)] += 1
+        status, body, ctype = 200, b"", "text/html; charset=utf-8"
+        if path in ("/", "/index.html"):
+            body = self._page(0).encode()
+        elif path.startswith("/p/"):
+            body = self._page(int(path[3:].split(".")[0])).encode()
+        elif path == "/shared.pdf":
+            body, ctype = b"%PDF-1.4 sample", "application/pdf"
+        elif path == "/slow.pdf":
+            time.sleep(1.5)
+            body, ctype = b"%PDF-1.4 slow", "application/pdf"
+        elif path.startswith("/forbidden/"):
+            status, body = 403, b"forbidden"
+        else:
+            status, body = 404, b"not found"
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if body_wanted:
+                self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def do_GET(self):
+        self._answer(True)
+
+    def do_HEAD(self):
+        self._answer(False)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def checked_site(tmp_path_factory):
+    Site.refused_port = _closed_port()
+    Site.hits.clear()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    work = tmp_path_factory.mktemp("links")
+    db = work / "links.db"
+    config = write_site_config(work / "links.yml", url, db, name="links",
+                               politeness={"timeout": 0.5, "concurrency": 16})
+    portalwatch("crawl", config, "--quiet")
+    yield url, db
+    server.shutdown()
+
+
+def test_each_failure_is_classified(checked_site):
+    url, db = checked_site
+    targets = {r["url"]: r for r in sqlite_utils.Database(db).query("select url, status, error from targets")}
+    assert targets[f"{url}/shared.pdf"]["status"] == 200
+    assert targets[f"{url}/gone.html"]["status"] == 404
+    assert targets[f"{url}/forbidden/x.html"]["status"] == 403
+    assert targets[f"{url}/slow.pdf"]["error"] == "timeout"
+    assert targets[f"http://127.0.0.1:{Site.refused_port}/"]["error"] == "refused"
+    assert targets["http://a..b/"]["error"] == "dns"
+
+
+def test_a_link_on_500_pages_is_requested_once(checked_site):
+    url, db = checked_site
+    assert Site.hits[("HEAD", "/shared.pdf")] + Site.hits[("GET", "/shared.pdf")] == 1
+    assert Site.hits[("GET", "/gone.html")] == 1
+    links = sqlite_utils.Database(db).execute(
+        "select count(*) from links where target_url = ?", [f"{url}/shared.pdf"]).fetchone()[0]
+    assert links == PAGES + 1
+    # a failure is tried again before it is reported
+    assert Site.hits[("HEAD", "/slow.pdf")] == 2
+
+
+def test_broken_link_findings_confirmed_and_suspected(checked_site):
+    url, db = checked_site
+    portalwatch("check", "--db", db)
+    found = json.loads(portalwatch("findings", "--db", db, "--format", "json", "--kind", "broken_link").stdout)
+    by_url = {f["url"]: f for f in found}
+    assert set(by_url) == {f"{url}/gone.html", f"{url}/forbidden/x.html", f"{url}/slow.pdf",
+                           f"http://127.0.0.1:{Site.refused_port}/", "http://a..b/"}
+    assert by_url[f"{url}/gone.html"]["severity"] == by_url[f"{url}/forbidden/x.html"]["severity"] == "deduct"
+    for suspect in (f"{url}/slow.pdf", f"http://127.0.0.1:{Site.refused_port}/", "http://a..b/"):
+        assert by_url[suspect]["severity"] == "warning"
