@@ -22,7 +22,6 @@ class StorePipeline:
         self.db_path, self.site, self.crawl_id = db_path, site, crawl_id
         self.batch: dict[str, list] = {t: [] for t in store.RECORD_TABLES}
         self.pending = 0
-        self.columns_seen: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -51,9 +50,6 @@ class StorePipeline:
                 # A listed item exists even if its article is never fetched (404, elsewhere).
                 batch["items"].append({"url": u, "list_title": title, "list_date": d, "url_date": url_date})
         elif isinstance(record, ColumnRecord):
-            if record.url in self.columns_seen:
-                return record
-            self.columns_seen.add(record.url)
             batch["columns"].append(_row(record))
         elif isinstance(record, PageRecord):
             batch["pages"].append(_row(record))

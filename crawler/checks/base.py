@@ -78,6 +78,7 @@ class Context:
     columns: dict = field(default_factory=dict)        # url -> Column
     units: dict = field(default_factory=dict)          # name -> {"type", "url", "columns": set}
     measures: dict = field(default_factory=dict)       # indicator -> value shown in the verdict
+    unmeasured: set = field(default_factory=set)       # indicators a rule had no data for
 
     @property
     def args(self) -> dict:

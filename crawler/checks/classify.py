@@ -3,8 +3,10 @@
 A column's class, first match wins:
 1. a site-config pin (`rules.pins`, by URL or breadcrumb path; shell-style * allowed);
 2. an exempt path (历史性专题 anywhere in its breadcrumb);
-3. the page's `ColumnType` meta (a class name, or a name the patterns recognise), unless
-   it is generic (`meta_generic`: 信息公开目录, 信息公开 … say only "part of the catalogue");
+3. the column's own name when it matches a class in `name_over_meta` (解读, 信箱, 年报 …:
+   names that specific beat a CMS template's ColumnType, often reused across columns);
+   then the page's `ColumnType` meta (a class name, or a name the patterns recognise),
+   unless it is generic (`meta_generic`: 信息公开目录, 信息公开 … say only "part of the catalogue");
 4. the rule pack's name patterns over the column's own name, then its ancestors' names,
    nearest first, skipping names that name a unit (a leaf 区统计局 under 部门快讯 is
    dynamic, not long-term for its 统计);
@@ -209,6 +211,7 @@ def _assign_classes(ctx: Context) -> None:
     exempt_paths = compile_patterns(spec.get("exempt_paths"))
     catalogue_default = spec.get("catalogue_default", "longterm")
     generic = compile_patterns(spec.get("meta_generic"))
+    name_first = [c for c in order if c in set(spec.get("name_over_meta") or [])]
     pins = [p for p in ctx.rules.section("pins") or [] if p.get("class")]
     units = ctx.rules.section("units") or {}
     unit_like = compile_patterns((units.get("department") or []) + (units.get("town") or []))
@@ -217,8 +220,8 @@ def _assign_classes(ctx: Context) -> None:
         """A column named after a unit (区统计局, 罗庄街道): its name says nothing of its class."""
         return matches(unit_like, col.name) or col.name in ctx.units
 
-    def by_name(text):
-        for name in order:
+    def by_name(text, classes=order):
+        for name in classes:
             if matches(patterns.get(name, []), text):
                 return name
         return None
@@ -234,6 +237,10 @@ def _assign_classes(ctx: Context) -> None:
             continue
         meta = (col.column_type or "").strip()
         generic_meta = bool(meta) and matches(generic, meta)
+        found = None if named_for(col) else by_name(col.name, name_first)
+        if found:
+            col.cls, col.cls_source = found, "name"
+            continue
         if meta and not generic_meta:
             found = meta if meta in patterns or meta in DEFAULT_ORDER else by_name(meta)
             if found:

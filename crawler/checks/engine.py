@@ -85,7 +85,7 @@ def run_check(db, rules: RulePack, *, as_of: date | None = None, site: str | Non
         started = store.now()
         ctx, findings, timings = evaluate(db, name, crawl["id"], as_of, rules)
         enabled = [k for k in KINDS if rules.kind(k).get("enabled", True)]
-        verdicts, overall = judge(rules, findings, ctx.measures)
+        verdicts, overall = judge(rules, findings, ctx.measures, ctx.unmeasured)
         result = CheckResult(check_id=0, site=name, crawl_id=crawl["id"], as_of=as_of,
                              rules_hash=rules.digest, findings=findings, verdicts=verdicts,
                              verdict=overall, seconds=timings)

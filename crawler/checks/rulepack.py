@@ -223,6 +223,7 @@ def _sections() -> dict:
             "patterns": Map(fields={c: PATTERNS for c in CLASSES}, what="class"),
             "exempt_paths": PATTERNS,
             "meta_generic": PATTERNS,
+            "name_over_meta": List(Str(choices=CLASSES)),
             "catalogue_default": Str(choices=CLASSES),
         }),
         "units": Map({

@@ -28,6 +28,7 @@ def run(ctx: Context) -> list[Finding]:
     probes, failed = row["probes"], row["failed"]
     if probes < p["min_probes"]:
         ctx.measures[p["indicator"]] = f"探测不足（{probes} 次）"
+        ctx.unmeasured.add(p["indicator"])
         return []
     percent = 100.0 * failed / probes
     ctx.measures[p["indicator"]] = f"{percent:.1f} %"

@@ -13,7 +13,10 @@ from .rulepack import RulePack
 PASS, FAIL = "合格", "不合格"
 
 
-def judge(rules: RulePack, findings: list, measures: dict | None = None) -> tuple[list[dict], str]:
+def judge(rules: RulePack, findings: list, measures: dict | None = None,
+          unmeasured: set | None = None) -> tuple[list[dict], str]:
+    """Rows per indicator, and the overall verdict. An indicator a rule could not measure
+    (too few availability probes) gets no verdict and the level `unknown`, not a pass."""
     indicators = rules.section("indicators") or {}
     rows, failed = [], False
     for key, spec in indicators.items():
@@ -31,7 +34,9 @@ def judge(rules: RulePack, findings: list, measures: dict | None = None) -> tupl
             ages = [f.evidence.get("age_days") for f in mine]
             ages = [a for a in ages if a is not None]
             value = f"{max(ages)} 天" if ages else ("无日期" if mine else "—")
-        if veto:
+        if unmeasured and key in unmeasured:
+            verdict, level = None, "unknown"
+        elif veto:
             verdict = FAIL if count >= threshold else PASS
             failed = failed or verdict == FAIL
             if verdict == FAIL:
