@@ -46,10 +46,14 @@ def main():
 @click.option("--log", "log_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the crawl's log here (default: logs/NAME-YYYYmmdd-HHMMSS.log beside the db).")
 @click.option("--full", is_flag=True, help="Fetch everything, not only what changed.")
+@click.option("--redis", "redis_url", help="Share the crawl among workers through Redis (redis://HOST:PORT/DB).")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="With --redis: local worker processes.")
 @click.option("--quiet", is_flag=True, help="Print nothing on success (for cron).")
-def crawl(site_file, db_path, today, log_file, full, quiet):
+def crawl(site_file, db_path, today, log_file, full, redis_url, workers, quiet):
     """Crawl a site's whole column tree into the store."""
-    from crawler.crawl import run_crawl
+    from crawler.crawl import run_crawl, run_distributed
+    from crawler.distributed import RedisUnavailable, connect
     from crawler.lock import LockHeld, site_lock
     try:
         site = load_site(site_file, db=db_path)
@@ -59,11 +63,20 @@ def crawl(site_file, db_path, today, log_file, full, quiet):
         log_dir = site.db.parent / "logs"
         log_dir.mkdir(parents=True, exist_ok=True)
         log_file = log_dir / f"{site.name}-{datetime.now():%Y%m%d-%H%M%S}.log"
+    day = parse_day(today)
     try:
+        if redis_url:
+            connect(redis_url)
         with site_lock(site.db, site.name):
-            result = run_crawl(site, site.db, today=parse_day(today), log_file=log_file, full=full)
+            if redis_url:
+                result = run_distributed(site, site.db, redis_url, workers, today=day,
+                                         log_dir=log_file.parent, full=full)
+            else:
+                result = run_crawl(site, site.db, today=day, log_file=log_file, full=full)
     except LockHeld as exc:
         fail(str(exc), EXIT_LOCKED)
+    except RedisUnavailable as exc:
+        fail(str(exc))
     if result["outcome"] != "ok":
         fail(f"crawl {result['id']} of {site.name} {result['outcome']}: {result['message']}", EXIT_FAILED)
     if not quiet:
@@ -75,6 +88,21 @@ def _summary(crawl: dict, db_path) -> str:
             f"{crawl['not_modified']} not modified (304); {crawl['pages']} pages, {crawl['columns']} columns, "
             f"{crawl['items']} items ({crawl['new_items']} new), {crawl['links']} links, "
             f"{crawl['errors']} errors ({crawl['started']} → {crawl['finished']}); database: {db_path}")
+
+
+@main.command()
+@click.option("--redis", "redis_url", required=True, help="The Redis of the crawl run (redis://HOST:PORT/DB).")
+@click.option("--run", help="Which run to join (default: the one in progress).")
+@click.option("--seed", is_flag=True, hidden=True, help="Start the run's crawl (the first local worker).")
+@click.option("--log", "log_file", type=click.Path(dir_okay=False, path_type=Path), help="Log file.")
+def worker(redis_url, run, seed, log_file):
+    """Join a crawl run shared through Redis, from this or another machine."""
+    from crawler.crawl import run_worker
+    from crawler.distributed import RedisUnavailable
+    try:
+        click.echo(run_worker(redis_url, run, seed=seed, log_file=log_file))
+    except RedisUnavailable as exc:
+        fail(str(exc))
 
 
 @main.command()

@@ -65,7 +65,7 @@ SCHEMA = {
 
 
 def evidence_key_sql(expr: str) -> str:
-    """SQL for the comparable part of an evidence JSON text (``expr`` is a column or ``?``)."""
+    """SQL for the comparable part of an evidence JSON text (``expr`` names a column)."""
     paths = ", ".join(f"'$.{k}'" for k in VOLATILE_EVIDENCE)
     return (f"coalesce(case when json_valid({expr}) then json_remove({expr}, {paths}) "
             f"else {expr} end, '')")
@@ -122,7 +122,7 @@ def ensure_schema(db) -> None:
 
 def evidence_key(db, evidence: str | None) -> str:
     """The comparable part of an evidence JSON text, computed by the same SQL as the view."""
-    return db.execute(f"select {evidence_key_sql('?')}", [evidence]).fetchone()[0]
+    return db.execute(f"select {evidence_key_sql('v')} from (select ? as v)", [evidence]).fetchone()[0]
 
 
 def evidence_hash(key: str) -> str:

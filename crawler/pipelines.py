@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from crawler import store
-from crawler.records import (ColumnRecord, ItemRecord, LinksRecord, ListingsRecord, PageRecord,
-                             TargetRecord)
+from crawler.records import (ColumnRecord, Done, ItemRecord, LinksRecord, ListingsRecord,
+                             PageRecord, TargetRecord)
 
 BATCH = 2000
 
@@ -38,6 +38,8 @@ class StorePipeline:
 
     def process_item(self, record):
         batch = self.batch
+        if isinstance(record, Done):
+            return record
         if isinstance(record, LinksRecord):
             src = record.source_url
             batch["links"].extend({"source_url": src, "target_url": t, "anchor": a, "tag": g}

@@ -77,3 +77,20 @@ class TargetRecord:
     status: int | None
     error: str | None = None
     checked_at: str | None = None
+
+
+@dataclass(slots=True)
+class Done:
+    """Closes a callback's records: everything the request led to has been yielded.
+
+    A distributed worker acknowledges the request with it; one process ignores it.
+    """
+    token: bytes | None = None
+
+
+@dataclass(slots=True)
+class WorkerReport:
+    """What a distributed worker counted, sent to the writer when it stops."""
+    requests: int = 0
+    not_modified: int = 0
+    home_error: str | None = None

@@ -19,8 +19,8 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import sqlite_utils
-from flask import (Flask, Response, abort, flash, g, redirect, render_template, request, session,
-                   url_for)
+from flask import (Flask, Response, abort, flash, g, get_template_attribute, redirect, render_template,
+                   request, session, url_for)
 
 from crawler import decisions, store
 
@@ -52,6 +52,7 @@ def create_app(db_path, *, password: str | None = None, secret_key: str | None =
     app.jinja_env.autoescape = True
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    app.extensions["portalwatch_cache"] = data.Cache()
     _filters(app)
     _security(app)
     _routes(app)
@@ -67,6 +68,11 @@ def get_db() -> sqlite_utils.Database:
         conn.execute("PRAGMA busy_timeout=30000")
         g.db = sqlite_utils.Database(conn)
     return g.db
+
+
+def cache() -> data.Cache:
+    from flask import current_app
+    return current_app.extensions["portalwatch_cache"]
 
 
 def current_db_path() -> str:
@@ -192,7 +198,9 @@ def _routes(app: Flask) -> None:
             return render_template("empty.html", title="概览")
         check = data.latest_check(db, site)
         since, since_at = _since(db, site, check)
-        info = data.overview(db, site, since)
+        info = data.overview(db, site, since, cache())
+        info["tree_html"] = data.cached(db, cache(), "tree-html", (site,), lambda: get_template_attribute(
+            "macros.html", "tree")(data.column_tree(db, site, check)))
         return render_template("overview.html", title="概览", site=site, info=info, since=since,
                                since_at=since_at, home=data.home_url(db, site))
 
@@ -203,14 +211,13 @@ def _routes(app: Flask) -> None:
         if site is None:
             return render_template("empty.html", title="问题清单")
         flt = data.Filters.from_args(request.args, site)
-        rows, total = data.page_of_findings(db, flt)
-        pages = max((total + data.PER_PAGE - 1) // data.PER_PAGE, 1)
+        rows, total = data.page_of_findings(db, flt, cache=cache())
+        pages = max((total + flt.per - 1) // flt.per, 1)
         check = data.latest_check(db, site)
         return render_template(
             "findings.html", title="问题清单", site=site, flt=flt, rows=rows, total=total,
-            page=min(flt.page, pages), pages=pages, facets=data.facets(db, flt),
-            columns=data.column_paths(db, site, check["crawl_id"] if check else None),
-            indicators=data.indicator_labels(db, site), per_page=data.PER_PAGE)
+            page=min(flt.page, pages), pages=pages, facets=data.facets(db, flt, cache()),
+            indicators=data.indicator_labels(db, site), per_choices=data.PER_PAGE_CHOICES)
 
     @app.get("/findings/<int:fid>")
     def finding(fid: int):
@@ -221,7 +228,7 @@ def _routes(app: Flask) -> None:
         _site(db)
         flt = data.Filters.from_args(request.args, row["site"])
         return render_template("finding.html", title=f"问题 #{fid}", f=row, flt=flt, site=row["site"],
-                               nav=data.neighbours(db, flt, fid), **_evidence(db, row))
+                               nav=data.neighbours(db, flt, fid, cache()), **_evidence(db, row))
 
     @app.post("/findings/<int:fid>/decide")
     def decide(fid: int):
@@ -254,7 +261,7 @@ def _routes(app: Flask) -> None:
         flt = data.Filters.from_args(request.form, site)
         decision = request.form.get("decision", "")
         if request.form.get("scope") == "filter":
-            ids = data.matching_ids(db, flt)
+            ids = data.ordered_ids(db, flt, cache())
         else:
             ids = data.ids_of_site(db, site, [i for i in request.form.getlist("ids") if i.isdigit()])
         if not ids:
@@ -365,7 +372,7 @@ def _routes(app: Flask) -> None:
 
 
 def _next_after(db, flt: data.Filters, fid: int) -> int | None:
-    nav = data.neighbours(db, flt, fid)
+    nav = data.neighbours(db, flt, fid, cache())
     return nav["next"]
 
 

@@ -3,6 +3,8 @@ and the crawl tables). No Flask here: every function takes an open Database."""
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from urllib.parse import urlencode, urlsplit
@@ -12,6 +14,7 @@ from crawler import decisions
 from .labels import KIND_ORDER, SEVERITY_ORDER, STALE_KINDS, STATUS_ORDER
 
 PER_PAGE = 50
+PER_PAGE_CHOICES = (20, 50, 100, 200)
 SNAPSHOT_CHARS = 30000
 
 # -- sites and checks -----------------------------------------------------------------
@@ -95,9 +98,11 @@ class Filters:
     q: str = ""
     new_after: int = 0      # only findings first found by a check after this one (new since a visit)
     sort: str = "severity"
+    per: int = PER_PAGE
     page: int = 1
 
-    KEYS = ("kind", "severity", "indicator", "status", "unit", "column", "seen_from", "seen_to", "q", "new_after", "sort")
+    KEYS = ("kind", "severity", "indicator", "status", "unit", "column", "seen_from", "seen_to", "q", "new_after",
+            "sort", "per")
 
     @classmethod
     def from_args(cls, args, site: str) -> "Filters":
@@ -121,11 +126,13 @@ class Filters:
         if status not in ("", "all", *decisions.STATUSES):
             status = ""
         sort = text("sort", 20)
+        per = number("per", PER_PAGE)
         return cls(site=site, kind=text("kind", 60), severity=text("severity", 20),
                    indicator=text("indicator", 60), status=status,
                    unit=text("unit"), column=text("column", 500), seen_from=day("seen_from"),
                    seen_to=day("seen_to"), q=text("q"), new_after=number("new_after", 0),
-                   sort=sort if sort in SORTS else "severity", page=max(number("page", 1), 1))
+                   sort=sort if sort in SORTS else "severity", page=max(number("page", 1), 1),
+                   per=per if per in PER_PAGE_CHOICES else PER_PAGE)
 
     def where(self, *, skip: tuple = ()) -> tuple[str, list]:
         clauses, args = ["site = ?"], [self.site]
@@ -184,7 +191,7 @@ class Filters:
 
     @property
     def active(self) -> bool:
-        return any(k != "sort" for k in self.params(page=1))
+        return any(k not in ("sort", "per") for k in self.params(page=1))
 
 
 def _like_any(word: str) -> str:
@@ -195,23 +202,82 @@ def _like_prefix(prefix: str) -> str:
     return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def count(db, flt: Filters) -> int:
-    where, args = flt.where()
-    return db.execute(f"select count(*) from {decisions.VIEW} where {where}", args).fetchone()[0]
+class Cache:
+    """Results keyed by the store's review version (see `version`), shared by the app's threads.
+
+    Findings change only when a check run commits (a new `checks` row) and review statuses
+    only with a new decision, so a key holding max(checks.id), max(decisions.id) and
+    max(findings.id) is enough; a crawl writing meanwhile changes none of them."""
+
+    def __init__(self, size: int = 64):
+        self.size = size
+        self._data: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, compute):
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                return self._data[key]
+        value = compute()
+        with self._lock:
+            self._data[key] = value
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+        return value
 
 
-def page_of_findings(db, flt: Filters, per_page: int = PER_PAGE) -> tuple[list[dict], int]:
+class _NoCache:
+    def get(self, key, compute):
+        return compute()
+
+
+NO_CACHE = _NoCache()
+
+
+def version(db) -> tuple:
+    return tuple(db.execute(
+        "select (select max(id) from checks), (select max(id) from findings), "
+        "(select id from decisions where decision <> 'note' order by id desc limit 1)").fetchone())
+
+
+def cached(db, cache, name: str, key: tuple, compute):
+    if cache is None or cache is NO_CACHE:
+        return compute()
+    return cache.get((name, version(db), *key), compute)
+
+
+LIST_COLUMNS = ("id, site, kind, severity, indicator, status, review_status, evidence_changed, came_back, "
+                "url, column_url, column_name, unit, detail, first_seen, last_seen, resolved_on, "
+                "decision, decided_by, decided_at, decision_reason")
+
+
+def ordered_ids(db, flt: Filters, cache=None) -> list[int]:
+    """Every matching finding's id, in the list's order (cached: paging and the detail page's
+    previous/next reuse it)."""
     where, args = flt.where()
-    total = db.execute(f"select count(*) from {decisions.VIEW} where {where}", args).fetchone()[0]
-    pages = max((total + per_page - 1) // per_page, 1)
+    return cached(db, cache, "ids", (where, tuple(args), flt.sort), lambda: [r[0] for r in db.execute(
+        f"select id from {decisions.VIEW} where {where} order by {ORDER_BY[flt.sort]}", args)])
+
+
+matching_ids = ordered_ids
+
+
+def rows_by_ids(db, ids: list[int]) -> list[dict]:
+    """The list's columns for these findings, in the given order."""
+    if not ids:
+        return []
+    by_id = {r["id"]: r for r in db.query(
+        f"select {LIST_COLUMNS} from {decisions.VIEW} where id in ({','.join('?' * len(ids))})", ids)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def page_of_findings(db, flt: Filters, cache=None) -> tuple[list[dict], int]:
+    ids = ordered_ids(db, flt, cache)
+    per_page = flt.per
+    pages = max((len(ids) + per_page - 1) // per_page, 1)
     page = min(flt.page, pages)
-    rows = list(db.query(
-        f"select id, kind, severity, indicator, status, review_status, evidence_changed, came_back, "
-        f"url, column_url, column_name, unit, detail, first_seen, last_seen, resolved_on, "
-        f"decision, decided_by, decided_at, decision_reason "
-        f"from {decisions.VIEW} where {where} order by {ORDER_BY[flt.sort]} limit ? offset ?",
-        [*args, per_page, (page - 1) * per_page]))
-    return rows, total
+    return rows_by_ids(db, ids[(page - 1) * per_page: page * per_page]), len(ids)
 
 
 def ids_of_site(db, site: str, ids) -> list[int]:
@@ -224,45 +290,35 @@ def ids_of_site(db, site: str, ids) -> list[int]:
     return out
 
 
-def matching_ids(db, flt: Filters, limit: int = 100000) -> list[int]:
-    where, args = flt.where()
-    return [r[0] for r in db.execute(
-        f"select id from {decisions.VIEW} where {where} order by {ORDER_BY[flt.sort]} limit ?", [*args, limit])]
-
-
 def export_rows(db, flt: Filters) -> list[dict]:
     where, args = flt.where()
     return list(db.query(f"select * from {decisions.VIEW} where {where} order by {ORDER_BY[flt.sort]}", args))
 
 
-def facets(db, flt: Filters) -> dict:
+def facets(db, flt: Filters, cache=None) -> dict:
     """Counts for the status tabs and the choices of the filter menus."""
     where, args = flt.where(skip=("status",))
-    by_status = dict(db.execute(
-        f"select review_status, count(*) from {decisions.VIEW} where {where} group by review_status", args))
-    by_status["active"] = sum(n for s, n in by_status.items() if s != "resolved")
-    by_status["all"] = sum(n for s, n in by_status.items() if s in decisions.STATUSES)
-    kinds = [r[0] for r in db.execute("select distinct kind from findings where site = ?", [flt.site])]
-    kinds.sort(key=lambda k: (KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER), k))
-    units = [r[0] for r in db.execute(
-        "select unit from findings where site = ? and unit is not null group by unit "
-        "order by count(*) desc, unit", [flt.site])]
-    return {"status": by_status, "kinds": kinds, "units": units}
+
+    def compute():
+        by_status = dict(db.execute(
+            f"select review_status, count(*) from {decisions.VIEW} where {where} group by review_status", args))
+        by_status["active"] = sum(n for s, n in by_status.items() if s != "resolved")
+        by_status["all"] = sum(n for s, n in by_status.items() if s in decisions.STATUSES)
+        kinds = [r[0] for r in db.execute("select distinct kind from findings where site = ?", [flt.site])]
+        kinds.sort(key=lambda k: (KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER), k))
+        units = [r[0] for r in db.execute(
+            "select unit from findings where site = ? and unit is not null group by unit "
+            "order by count(*) desc, unit", [flt.site])]
+        paths = [r[0] for r in db.execute(
+            "select distinct column_name from findings where site = ? and column_name is not null "
+            "order by column_name", [flt.site])]
+        return {"status": by_status, "kinds": kinds, "units": units, "columns": paths}
+    return cached(db, cache, "facets", (where, tuple(args)), compute)
 
 
-def column_paths(db, site: str, crawl_id: int | None) -> list[str]:
-    """Breadcrumb paths of the columns (for the column filter's suggestions)."""
-    sql = "select distinct path from columns where site = ? and path is not null"
-    args = [site]
-    if crawl_id is not None:
-        sql += " and last_crawl >= ?"
-        args.append(crawl_id)
-    return [r[0] for r in db.execute(sql + " order by path", args)]
-
-
-def neighbours(db, flt: Filters, finding_id: int) -> dict:
+def neighbours(db, flt: Filters, finding_id: int, cache=None) -> dict:
     """The previous and next findings in the current list, and this one's position."""
-    ids = matching_ids(db, flt)
+    ids = ordered_ids(db, flt, cache)
     try:
         at = ids.index(finding_id)
     except ValueError:
@@ -274,33 +330,39 @@ def neighbours(db, flt: Filters, finding_id: int) -> dict:
 # -- overview ---------------------------------------------------------------------------
 
 
-def overview(db, site: str, since_check: int | None) -> dict:
+def overview(db, site: str, since_check: int | None, cache=None) -> dict:
     check = latest_check(db, site)
     verdicts = list(db.query("select * from verdicts where check_id = ? order by veto desc, rowid",
                              [check["id"]])) if check else []
-    status_counts = dict(db.execute(
-        f"select review_status, count(*) from {decisions.VIEW} where site = ? group by review_status", [site]))
-    veto_open = db.execute(
-        f"select count(*) from {decisions.VIEW} where site = ? and severity = 'veto' "
-        f"and review_status = 'open'", [site]).fetchone()[0]
-    new = None
-    if since_check is not None:
-        new = db.execute(
-            f"select count(*) from {decisions.VIEW} where site = ? and first_check > ? "
-            f"and review_status <> 'resolved'", [site, since_check]).fetchone()[0]
-    units = list(db.query(f"""
-        select unit, count(*) as total, sum(severity = 'veto') as veto,
-               sum(review_status = 'open') as pending, sum(review_status = 'confirmed') as confirmed,
-               sum(review_status = 'fixed') as fixed, sum(review_status = 'dismissed') as dismissed
-        from {decisions.VIEW} where site = ? and review_status <> 'resolved'
-        group by unit order by veto desc, total desc, unit""", [site]))
+
+    def counts():
+        status_counts, units, veto_open, new = {}, {}, 0, 0
+        for status, severity, unit, is_new, n in db.execute(
+                f"select review_status, severity, unit, first_check > ?, count(*) from {decisions.VIEW} "
+                f"where site = ? group by 1, 2, 3, 4", [since_check or 0, site]):
+            status_counts[status] = status_counts.get(status, 0) + n
+            if severity == "veto" and status == "open":
+                veto_open += n
+            if status == "resolved":
+                continue
+            if is_new:
+                new += n
+            u = units.setdefault(unit, {"unit": unit, "total": 0, "veto": 0, "open": 0, "confirmed": 0,
+                                        "fixed": 0, "dismissed": 0})
+            u["total"] += n
+            u[status] = u.get(status, 0) + n
+            if severity == "veto":
+                u["veto"] += n
+        ranked = sorted(units.values(), key=lambda u: (-u["veto"], -u["total"], u["unit"] or ""))
+        return status_counts, ranked, veto_open, new
+
+    status_counts, units, veto_open, new = cached(db, cache, "overview", (site, since_check), counts)
     decided_today = db.execute(
         "select count(*) from decisions where site = ? and substr(decided_at, 1, 10) = ?",
         [site, date.today().isoformat()]).fetchone()[0]
     return {"check": check, "crawl": crawl(db, check["crawl_id"]) if check else None,
             "verdicts": verdicts, "status_counts": status_counts, "veto_open": veto_open,
-            "new": new, "units": units, "decided_today": decided_today,
-            "tree": column_tree(db, site, check)}
+            "new": new if since_check is not None else None, "units": units, "decided_today": decided_today}
 
 
 def _age_class(newest: str | None, as_of: date) -> tuple[str, int | None]:
@@ -346,8 +408,13 @@ def column_tree(db, site: str, check: dict | None) -> list[dict]:
     nodes = {}
     for r in rows:
         age_class, age = _age_class(r["newest_date"], as_of)
+        mine = flagged.get(r["url"], [])
+        kinds: dict[str, dict] = {}
+        for f in mine:      # one badge per kind: the finding, or how many
+            k = kinds.setdefault(f["kind"], {"kind": f["kind"], "severity": f["severity"], "id": f["id"], "n": 0})
+            k["n"] += 1
         nodes[r["url"]] = {**r, "age_class": age_class, "age": age, "children": [],
-                           "findings": flagged.get(r["url"], [])}
+                           "findings": mine, "badges": list(kinds.values())}
     roots = []
     for node in nodes.values():
         parent = nodes.get(node["parent_url"]) if node["parent_url"] else None

@@ -1,6 +1,7 @@
 """The portal spider: walks one site and yields records; it stores and judges nothing."""
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, timezone
 from urllib.parse import quote
 
@@ -12,8 +13,8 @@ from twisted.internet.error import (ConnectionLost, ConnectionRefusedError, DNSL
                                     TCPTimedOutError, TimeoutError)
 
 from crawler.plan import CrawlPlan
-from crawler.records import (ColumnRecord, ItemRecord, LinksRecord, ListingsRecord, PageRecord,
-                             TargetRecord)
+from crawler.records import (ColumnRecord, Done, ItemRecord, LinksRecord, ListingsRecord,
+                             PageRecord, TargetRecord)
 from crawler.understand.dates import date_from_url, iso
 from crawler.understand.encoding import decode
 from crawler.understand.hanweb import records_of
@@ -25,11 +26,21 @@ _HTML_TYPES = ("text/html", "application/xhtml")
 _PRIORITY = {"list": 20, "page": 10, "check": 0}
 
 
+def _closes(callback):
+    """End a callback's output with a Done record carrying its request's queue token."""
+    @functools.wraps(callback)
+    def wrapper(self, result):
+        yield from callback(self, result) or ()
+        request = getattr(result, "request", None)
+        yield Done(request.meta.get("_pw_raw") if request is not None else None)
+    return wrapper
+
+
 class PortalSpider(scrapy.Spider):
     name = "portal"
 
     def __init__(self, site, crawl_id: int, today: date | None = None, plan: CrawlPlan | None = None,
-                 **kwargs):
+                 seed: bool = True, **kwargs):
         super().__init__(**kwargs)
         self.site = site
         self.crawl_id = crawl_id
@@ -41,16 +52,18 @@ class PortalSpider(scrapy.Spider):
         # A cache in front of the scheduler's duplicate filter (which stays the authority,
         # in Redis too): building and fingerprinting a Request per link costs more than
         # the rest of a page's work, and most links are the same navigation on every page.
-        self._requested: set[str] = set(self.plan.done)
+        self._requested: set[str] = set(self.plan.done) | {self.home_url}
         # Each column is announced once a crawl, not once per page whose breadcrumb names it
         # (the store upserts, so a repeat from another worker is harmless).
         self._announced: set[str] = set()
         self.home_error: str | None = None
+        self.seed = seed    # False for a distributed worker joining a run another one started
 
     # -- requests ----------------------------------------------------------
 
     async def start(self):
-        self._requested.add(self.home_url)
+        if not self.seed:
+            return
         yield self._page_request(self.home_url, "list", home=True)
         # Columns the site may no longer link from a changed page are still visited.
         for url in self.plan.column_pages:
@@ -64,8 +77,6 @@ class PortalSpider(scrapy.Spider):
 
     def _page_request(self, url: str, priority: str, home: bool = False):
         meta = {"handle_httpstatus_all": True}
-        if home:
-            meta["home"] = True
         headers = {}
         # The home page is always read whole: its links are checked every night.
         etag, modified = (None, None) if home else self.plan.validators.get(url, (None, None))
@@ -96,9 +107,10 @@ class PortalSpider(scrapy.Spider):
 
     # -- pages -------------------------------------------------------------
 
+    @_closes
     def parse_page(self, response):
         url = _requested_url(response)
-        is_home = response.meta.get("home", False)
+        is_home = url == self.home_url
         if response.status == 304:
             # Unchanged since the last crawl: what is stored stands, nothing new to follow.
             self.crawler.stats.inc_value("portalwatch/not_modified")
@@ -176,6 +188,7 @@ class PortalSpider(scrapy.Spider):
         return scrapy.FormRequest(url, formdata=form, callback=self.parse_records, meta=meta,
                                   priority=_PRIORITY["list"], dont_filter=True)
 
+    @_closes
     def parse_records(self, response):
         column_url = response.meta["column_url"]
         yield TargetRecord(response.url, "data", response.status, checked_at=_now())
@@ -232,11 +245,12 @@ class PortalSpider(scrapy.Spider):
                     yield request
         yield LinksRecord(url, links)
 
+    @_closes
     def page_failed(self, failure):
         request = failure.request
         error = _error_name(failure)
         url = request.url
-        if request.meta.get("home"):
+        if request.url == self.home_url:
             self.home_error = f"could not reach the start URL {url}: {error}"
             return
         yield TargetRecord(url, "page", None, error=error, checked_at=_now())
@@ -244,6 +258,7 @@ class PortalSpider(scrapy.Spider):
 
     # -- link targets that are only checked -----------------------------------
 
+    @_closes
     def target_checked(self, response):
         url = _requested_url(response)
         kind = response.meta.get("target_kind", "page")
@@ -253,6 +268,7 @@ class PortalSpider(scrapy.Spider):
             return
         yield TargetRecord(url, kind, response.status, checked_at=_now())
 
+    @_closes
     def target_failed(self, failure):
         request = failure.request
         yield TargetRecord(request.url, request.meta.get("target_kind", "page"), None,

@@ -4,9 +4,14 @@
   function $(sel, root) { return (root || document).querySelector(sel); }
   function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
 
-  // Filter menus submit on change.
+  // Filter menus submit on change; empty fields stay out of the address.
   $$("select[data-autosubmit]").forEach(function (el) {
-    el.addEventListener("change", function () { el.form.submit(); });
+    el.addEventListener("change", function () { el.form.requestSubmit(); });
+  });
+  $$("form[method=get]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      $$("input, select", form).forEach(function (el) { if (el.name && el.value === "") { el.disabled = true; } });
+    });
   });
 
   // Column tree: open or close every branch.

@@ -1,0 +1,97 @@
+"""`portalwatch report`: the quarterly inspection report, the monthly and weekly bulletins and
+the annual statistics, as HTML, PDF, XLSX and CSV.
+
+Exit statuses: 0 success; 1 no crawl data (no check run) for the period; 2 usage, a bad
+settings file or template, no such database, PDF support missing.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+def _fail(message: str, status: int = 2):
+    click.echo(f"portalwatch: {message}", err=True)
+    sys.exit(status)
+
+
+@click.command()
+@click.option("--quarter", help="Quarterly inspection report (季度检查报告), e.g. 2019Q4.")
+@click.option("--month", help="Monthly bulletin (月通报), e.g. 2019-12.")
+@click.option("--week", help="Weekly dispatch (周调度), an ISO week, e.g. 2019-W52.")
+@click.option("--year", help="Annual statistics (年度报表 信息发布), e.g. 2019.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="SQLite file (default: the config's).")
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+              help="Site config (gives the database, the site and its rule overrides).")
+@click.option("--site", "site_name", help="Only this site (default: every site checked in the period).")
+@click.option("--format", "formats", default="html,pdf,xlsx,csv", show_default=True,
+              help="Comma-separated: html, pdf, xlsx, csv.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("var/reports"),
+              show_default=True, help="Directory for the files.")
+@click.option("--by", help="Who generates the report (default: $PORTALWATCH_OPERATOR, else the login name).")
+@click.option("--templates", type=click.Path(file_okay=False, path_type=Path),
+              help="Template directory (default: reports/ here, else the project's).")
+@click.option("--settings", "settings_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Groups, points and due dates (default: TEMPLATES/groups.yml).")
+@click.option("--rules", "rules_path", type=click.Path(path_type=Path),
+              help="Rule pack for the column classes (default: the one the check used).")
+@click.option("--quiet", is_flag=True, help="Print nothing on success.")
+def report(quarter, month, week, year, db_path, config, site_name, formats, out, by, templates,
+           settings_path, rules_path, quiet):
+    """Write the quarterly report, a bulletin or the annual statistics."""
+    from crawler.store import open_db
+
+    from .generate import FORMATS, KIND_OF_PERIOD, generate
+    from .html import TemplateProblem
+    from .pdf import PdfUnavailable
+    from .period import Period, PeriodError
+    from .settings import SettingsError, load_settings, templates_dir
+    from .source import ReportError
+
+    given = [(k, v) for k, v in (("quarter", quarter), ("month", month), ("week", week), ("year", year)) if v]
+    if len(given) != 1:
+        _fail("give one period: --quarter 2019Q4, --month 2019-12, --week 2019-W52 or --year 2019")
+    (period_kind, text), = given
+    try:
+        period = Period.parse(period_kind, text)
+    except PeriodError as exc:
+        _fail(str(exc))
+    wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in FORMATS]
+    if unknown or not wanted:
+        _fail(f"unknown format '{unknown[0] if unknown else formats}' (known: {', '.join(FORMATS)})")
+    if config is not None:
+        from crawler.config import ConfigError, load_site
+        try:
+            site = load_site(config, db=db_path)
+        except ConfigError as exc:
+            _fail(str(exc))
+        db_path = db_path or site.db
+        if site_name and site_name != site.name:
+            _fail(f"--site {site_name} does not match the config's name '{site.name}'")
+        site_name = site.name
+    if db_path is None:
+        _fail("give --db PATH or --config SITE.yml")
+    if not Path(db_path).exists():
+        _fail(f"{db_path}: no such database")
+    if templates is not None and not templates.is_dir():
+        _fail(f"{templates}: no such template directory")
+    try:
+        settings = load_settings(settings_path or Path(templates_dir(templates)) / "groups.yml")
+    except SettingsError as exc:
+        _fail(str(exc))
+    db = open_db(db_path)
+    try:
+        paths = generate(db, KIND_OF_PERIOD[period_kind], period, site=site_name, formats=wanted, out=out,
+                         by=by, templates=templates, settings=settings, rules_path=rules_path,
+                         site_config=config)
+    except ReportError as exc:
+        _fail(str(exc), exc.status)
+    except (TemplateProblem, PdfUnavailable) as exc:
+        _fail(str(exc))
+    if not quiet:
+        for path in paths:
+            click.echo(str(path))

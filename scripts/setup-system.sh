@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Debian packages portalwatch's tests, demo and benchmarks use; installs only what is missing.
+#   chromium        the review app's browser tests (driven by playwright; never `playwright install`)
+#   fonts-noto-cjk  Chinese text in screenshots and PDF reports
+#   poppler-utils   pdftotext/pdftoppm to read reports back
+#   redis-server    the scale-out tests (scrapy-redis)
+#   wget            the reference crawler in `make bench`
+set -euo pipefail
+
+declare -A probe=([chromium]=/usr/bin/chromium [poppler-utils]=/usr/bin/pdftotext
+                  [redis-server]=/usr/bin/redis-server [wget]=/usr/bin/wget)
+need=()
+for pkg in chromium poppler-utils redis-server wget; do
+    [ -x "${probe[$pkg]}" ] || need+=("$pkg")
+done
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+[ ${#need[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup-system: not a Debian system; please install: ${need[*]}" >&2
+    exit 1
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 && SUDO="sudo" || { echo "setup-system: need root to install: ${need[*]}" >&2; exit 1; }
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+echo "setup-system: installed ${need[*]}"
