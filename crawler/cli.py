@@ -39,7 +39,11 @@ def main():
 
 
 @main.command()
-@click.argument("site_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("site_file", type=click.Path(path_type=Path))
+@click.option("--all", "every_site", is_flag=True,
+              help="SITE_FILE is a folder of site configs: crawl every site, each in its own process.")
+@click.option("--parallel", type=click.IntRange(1, 32), default=1, show_default=True,
+              help="With --all: sites crawled at once.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
               help="SQLite file (default: the config's `db`, else var/NAME.db).")
 @click.option("--today", help="Resolve year-less list dates against this day (YYYY-MM-DD).")
@@ -50,8 +54,11 @@ def main():
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
               help="With --redis: local worker processes.")
 @click.option("--quiet", is_flag=True, help="Print nothing on success (for cron).")
-def crawl(site_file, db_path, today, log_file, full, redis_url, workers, quiet):
+def crawl(site_file, every_site, parallel, db_path, today, log_file, full, redis_url, workers, quiet):
     """Crawl a site's whole column tree into the store."""
+    if every_site:
+        _crawl_all(site_file, parallel, db_path, today, full, quiet)
+        return
     from crawler.crawl import run_crawl, run_distributed
     from crawler.distributed import RedisUnavailable, connect
     from crawler.lock import LockHeld, site_lock
@@ -81,6 +88,50 @@ def crawl(site_file, db_path, today, log_file, full, redis_url, workers, quiet):
         fail(f"crawl {result['id']} of {site.name} {result['outcome']}: {result['message']}", EXIT_FAILED)
     if not quiet:
         click.echo(_summary(result, site.db))
+
+
+def _crawl_all(folder, parallel, db_path, today, full, quiet):
+    from crawler.sites import config_files, crawl_all, load_sites
+    if not folder.is_dir():
+        fail(f"{folder}: --all wants a folder of site configs")
+    try:
+        load_sites([folder])          # every config valid before any crawl starts
+    except ConfigError as exc:
+        fail(str(exc))
+    files = config_files([folder])
+    if not files:
+        fail(f"{folder}: no site configs (*.yml) in it")
+    args = [*(["--db", str(db_path)] if db_path else []), *(["--today", today] if today else []),
+            *(["--full"] if full else []), *(["--quiet"] if quiet else [])]
+    statuses = crawl_all(files, parallel, args)
+    failed = {f: code for f, code in statuses.items() if code != 0}
+    if not quiet:
+        click.echo(f"{len(statuses) - len(failed)} of {len(statuses)} sites crawled"
+                   + (f"; failed: {', '.join(failed)}" if failed else ""))
+    if failed:
+        sys.exit(max(failed.values()) if len(set(failed.values())) == 1 else EXIT_FAILED)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+def sites(paths, as_json):
+    """The configured sites (folders of site configs, or config files) and how they stand."""
+    from crawler.sites import load_sites, overview
+    try:
+        rows = [overview(site) for site in load_sites(list(paths))]
+    except ConfigError as exc:
+        fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    table = Table("site", "start URL", "last crawl", "outcome", "pages", "items", "checked as of", "verdict")
+    for r in rows:
+        table.add_row(r["site"], r["start_url"], r["last_crawl"] or "—", r["crawl_outcome"] or "—",
+                      str(r["pages"] or "—"), str(r["items"] or "—"), r["as_of"] or "—", r["verdict"] or "—")
+    Console().print(table)
 
 
 def _summary(crawl: dict, db_path) -> str:
