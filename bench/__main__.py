@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -85,10 +85,92 @@ def bench_crawl(results: dict) -> None:
         print(f"portalwatch / wget wall time: {wall / results['wget_s']:.2f}x (goal: at most 1.5x)")
 
 
+@contextmanager
+def redis_server():
+    import redis
+    import socket
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    proc = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    client = redis.Redis(port=port)
+    for _ in range(100):
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    try:
+        yield f"redis://127.0.0.1:{port}/0", client
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def bench_redis(results: dict) -> None:
+    if not shutil.which("redis-server"):
+        print("redis-server not installed: skipping the scale-out figures")
+        return
+    site_root, truth = sample_portal()
+    with served(site_root) as url, redis_server() as (redis_url, client):
+        db = ROOT / "bench-redis.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        config = ROOT / "bench-redis.yml"
+        config.write_text(f"name: bench\nstart_url: {url}/index.html\ndb: {db.resolve()}\n"
+                          "politeness:\n  concurrency: 16\n", encoding="utf-8")
+        wall, rss, status = run([sys.executable, "-m", "crawler", "crawl", str(config), "--today",
+                                 AS_OF.isoformat(), "--quiet", "--redis", redis_url, "--workers", "2"])
+        peak = client.info("memory").get("used_memory_peak_human")
+    pages = truth["counts"]["pages"]
+    results.update(redis_s=round(wall, 1), redis_pages_per_s=round(pages / wall), redis_peak_memory=peak)
+    print(f"portalwatch crawl --redis --workers 2: {wall:.1f} s ({pages / wall:.0f} pages/s), "
+          f"Redis peak memory {peak}, exit {status}")
+
+
+def bench_many_sites(results: dict, count: int = 12) -> None:
+    from sample.server import serve
+    folder = ROOT / "districts"
+    configs = folder / "sites"
+    shutil.rmtree(configs, ignore_errors=True)
+    configs.mkdir(parents=True)
+    roots = []
+    for seed in range(1, count + 1):
+        out = folder / f"district-{seed}"
+        if not (out / "ground_truth.json").exists():
+            generate_site(out, seed=seed, as_of=AS_OF, scale=1)
+        roots.append(out / "site")
+    db = (folder / "city.db").resolve()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    with ExitStack() as stack:
+        for seed, root in enumerate(roots, 1):
+            url = stack.enter_context(serve(root))
+            (configs / f"district{seed:02d}.yml").write_text(
+                f"name: district{seed:02d}\nstart_url: {url}/index.html\ndb: {db}\n", encoding="utf-8")
+        wall, rss, status = run([sys.executable, "-m", "crawler", "crawl", "--all", str(configs),
+                                 "--parallel", "2", "--today", AS_OF.isoformat(), "--quiet"])
+    results.update(districts=count, districts_s=round(wall, 1), districts_rss_mb=rss)
+    print(f"{count} district portals, crawl --all --parallel 2: {wall:.1f} s, peak RSS {rss} MB, exit {status}")
+
+
+def bench_check(results: dict) -> None:
+    from crawler.checks.bench import bench
+    db = ROOT / "check-100k.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    print("portalwatch check on a 100,000-item store:")
+    figures = bench(items=100_000, db_path=db, echo=lambda line: print("  " + line))
+    results["check_100k"] = {k: v for k, v in figures.items() if k != "steps"}
+
+
 def main() -> None:
     ROOT.mkdir(parents=True, exist_ok=True)
     results: dict = {"scale": SCALE}
-    bench_crawl(results)
+    for step in (bench_crawl, bench_redis, bench_many_sites, bench_check):
+        step(results)
     (ROOT / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
 
 
