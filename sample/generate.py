@@ -9,7 +9,11 @@ from pathlib import Path
 
 from . import assets
 from .model import LEVEL_COUNTS, Site, build_site
-from .render import render_all, static_files
+from .render import CHARSET_HEADER, render_all, server_maps, static_files
+
+# Files the server reads (never serves): per-path Content-Type charsets of the GBK pages,
+# the ?page=N lists, the Hanweb dataproxy records.
+CHARSETS_FILE, PAGES_FILE, DATAPROXY_FILE = "_charsets.json", "_pages.json", "_dataproxy.json"
 
 
 def attachment_bytes(site: Site, a, it) -> bytes:
@@ -33,6 +37,7 @@ def ground_truth(site: Site, pages: int) -> dict:
             "url": c.url, "name": c.name, "parent": c.parent.url if c.parent else None, "level": c.level,
             "path": c.path, "class": c.cls, "unit": c.unit, "leaf": c.leaf, "item_count": len(c.items),
             "newest_date": max(dated).isoformat() if dated else None, "list_pages": c.list_pages(),
+            "family": c.family,
         })
     assert by_level == LEVEL_COUNTS, by_level
     out_items = []
@@ -75,11 +80,19 @@ def generate_site(out_dir, *, seed: int = 1, as_of: date = date(2019, 12, 31), s
             f.write(data)
 
     pages = 0
-    for path, html in render_all(site):
-        write(path, html.encode("utf-8"))
+    charsets = {}
+    for path, html, charset in render_all(site):
+        if charset is None:
+            write(path, html.encode("utf-8"))
+        else:
+            write(path, html.encode("gbk", errors="xmlcharrefreplace"))
+            charsets[path] = CHARSET_HEADER[charset]
         pages += 1
     for path, data in static_files(site):
         write(path, data)
+    maps = server_maps(site)
+    for name, data in ((CHARSETS_FILE, charsets), (PAGES_FILE, maps["pages"]), (DATAPROXY_FILE, maps["dataproxy"])):
+        write("/" + name, json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8"))
     for it in site.items:
         for a in it.attachments:
             if a.exists:

@@ -8,6 +8,7 @@ with SHA-512 by ``random``, so they do not depend on PYTHONHASHSEED).
 from __future__ import annotations
 
 import math
+import posixpath
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -15,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from . import text as T
 
 PER_PAGE = 20
+FAMILIES = ("generic", "trs", "hanweb", "vsb", "gbk")
 CLASSES = ("dynamic", "notice_policy", "longterm", "static", "interaction", "catalogue")
 LEVEL_COUNTS = [15, 31, 59, 109]
 
@@ -81,6 +83,8 @@ class Column:
     newest_offset: int | None = None   # seeded days before as_of for the newest item
     blank: bool = False
     extra: dict = field(default_factory=dict)
+    family: str = "generic"      # generic | trs | hanweb | vsb | gbk (the CMS that renders it)
+    fam: dict = field(default_factory=dict)   # the family's settings, see assign_families
 
     def add(self, child: "Column") -> "Column":
         child.parent = self
@@ -108,12 +112,22 @@ class Column:
 
     @property
     def dir(self) -> str:
+        if self.family == "hanweb":
+            return f"/col/col{self.fam['colid']}/"
         parts = [a.slug for a in self.ancestors] + [self.slug]
         return "/" + "/".join(parts) + "/"
 
     @property
     def url(self) -> str:
-        return self.dir + "index.html"
+        if self.family == "vsb":
+            return self.dir[:-1] + ".htm"           # /jzdt/lzjd.htm; later pages /jzdt/lzjd/N.htm
+        if self.fam.get("query"):
+            return self.dir + "list.html"           # later pages list.html?page=N
+        return self.dir + "index." + self.fam.get("ext", "html")
+
+    @property
+    def per_page(self) -> int:
+        return self.fam.get("per_page", PER_PAGE)
 
     @property
     def path(self) -> list:
@@ -132,13 +146,34 @@ class Column:
             yield from ch.walk()
 
     def list_pages(self) -> int:
+        """List pages as a reader pages through them (Hanweb: jpage pages, mostly from dataproxy)."""
         if not self.leaf:
             return 1
-        return max(1, math.ceil(len(self.items) / PER_PAGE))
+        return max(1, math.ceil(len(self.items) / self.per_page))
 
-    def page_url(self, k: int) -> str:
-        """k = 0 for index.html, 1 for index_1.html ..."""
-        return self.dir + ("index.html" if k == 0 else f"index_{k}.html")
+    def page_url(self, k: int) -> str | None:
+        """The URL of list page k (0 = the column's own URL); None where no static page exists."""
+        if k == 0:
+            return self.url
+        if self.family == "hanweb":
+            return None
+        if self.family == "vsb":
+            return f"{self.dir}{self.list_pages() - k}.htm"   # numbered downward: page 2 is the highest
+        if self.fam.get("query"):
+            return f"{self.url}?page={k + 1}"
+        return f"{self.dir}index_{k}.{self.fam.get('ext', 'html')}"
+
+    def page_file(self, k: int) -> str:
+        """The file written for list page k (differs from page_url only for ?page=N lists)."""
+        if self.fam.get("query") and k > 0:
+            return f"{self.dir}list_p{k + 1}.html"
+        return self.page_url(k)
+
+    def static_page_urls(self) -> list:
+        """Every list page URL that answers with HTML (Hanweb: only index.html)."""
+        if self.family == "hanweb" or not self.leaf:
+            return [self.url]
+        return [self.page_url(k) for k in range(self.list_pages())]
 
 
 @dataclass(eq=False)
@@ -165,6 +200,8 @@ class Item:
     views: int = 0
     doc_no: str | None = None
     signed: date | None = None        # 成文日期
+    url_dt: datetime | None = None    # TRS: the document's creation time in its URL (may precede dt)
+    charset: str | None = None        # GBK pages: header | meta | none | mislabel
 
     @property
     def publish_date(self) -> date | None:
@@ -714,6 +751,139 @@ def deadline(unit_kind: str, y: int) -> date:
     return date(y + 1, 1, 31)
 
 
+# ---------------------------------------------------------------------------
+# CMS families: which subtrees another CMS renders, and how
+# ---------------------------------------------------------------------------
+
+def assign_families(seed: int, byurl: dict, units: list, absent: dict, empty_unit: Column,
+                    no_report_units: list) -> None:
+    """Hand a few subtrees to other CMS families; the tree and its counts do not change.
+
+    * trs:    one department's 部门快讯 leaf (``index.shtml``) and its 政府信息公开 subtree;
+              pager only in script (createPageHTML / countPage), 10 rows a page.
+    * hanweb: 专题专栏 › 优化营商环境 and its four leaves at ``/col/colNNNN/index.html``; lists
+              embedded as a jpage datastore, the rest from ``dataproxy.jsp``; 工作动态 embeds none.
+    * vsb:    two towns' 街镇动态 leaves at ``/jzdt/<town>.htm``, pages numbered downward; one
+              lists ``2019年12月23日``, the other ``[12-23]`` (its items all within a year of as_of).
+    * gbk:    one town's 政府信息公开 subtree, encoded in GBK (declared in the header, in a meta,
+              nowhere, and once mislabelled UTF-8).
+    * generic ``?page=N`` lists: 行政许可 (past the end: 404) and 行政处罚 (past the end: the
+      last page again).
+    """
+    frng = random.Random(f"{seed}:family")
+    sound = [u for u in units[1:] if u.slug not in absent and u is not empty_unit and u not in no_report_units
+             and len(u.children) == 4]
+    by_slug = {u.slug: u for u in sound}
+    any_unit = {u.slug: u for u in units[1:]}
+    # TRS: a department present in 部门快讯 whose catalogue is complete (any, if none is)
+    bmkx = byurl["/bmkx/index.html"].children
+    news = [c for c in bmkx if c.slug in by_slug] or [c for c in bmkx if c.slug in any_unit]
+    dept_news = frng.choice(news)
+    dept = any_unit[dept_news.slug]
+    dept_news.family, dept_news.link_style = "trs", "relative"
+    dept_news.fam = dict(ext="shtml", per_page=10, pager="call", date="%Y/%m/%d", coltype=True)
+    dept.family, dept.fam = "trs", {}
+    trs_leaf = {"zn": dict(pager="call", date="%Y.%m.%d"), "zd": dict(pager="count", date="%Y/%m/%d"),
+                "fdzdgknr": dict(pager="count", date="%Y.%m.%d", coltype=True),
+                "nb": dict(pager="call", date="%Y/%m/%d")}
+    for c in dept.children:
+        c.family, c.link_style = "trs", "relative"
+        c.fam = dict(trs_leaf[c.slug], per_page=10)
+    # Hanweb: 优化营商环境
+    yh = byurl["/ztzl/yhyshj/index.html"]
+    webid = frng.randint(2, 60)
+    colid = frng.randint(1200, 8800)
+    yh.family, yh.fam = "hanweb", dict(colid=colid, webid=webid)
+    jp = {"gzdt": dict(per_page=15, group=3, embed=0), "zccs": dict(per_page=10, group=1),
+          "dxal": dict(per_page=15, group=3), "mtbd": dict(per_page=5, group=2)}
+    for c in yh.children:
+        colid += frng.randint(1, 9)
+        c.family = "hanweb"
+        c.fam = dict(jp[c.slug], colid=colid, webid=webid, unitid=frng.randint(300000, 499999))
+    # VSB: two towns' news
+    towns = byurl["/jzdt/index.html"].children
+    a, b = frng.sample(towns, 2)
+    ids = frng.sample(range(1001, 1999), 2)
+    a.family, a.fam = "vsb", dict(per_page=15, colid=ids[0], uid=frng.randint(3, 12), date="cn")
+    b.family, b.fam = "vsb", dict(per_page=15, colid=ids[1], uid=frng.randint(3, 12), date="short",
+                                  yearless=True, span=270)
+    # GBK: a town's catalogue subtree (not a VSB town)
+    vsb_slugs = {a.slug, b.slug}
+    gunits = [u for u in sound if u.unit_kind == "town" and u.slug not in vsb_slugs] or \
+        [u for u in units if u.unit_kind == "town"]
+    g = frng.choice(gunits)
+    g.family, g.fam = "gbk", dict(charset="header")
+    modes = {"zn": "meta", "zd": "none", "fdzdgknr": "header", "nb": "meta"}
+    for c in g.children:
+        c.family, c.fam = "gbk", dict(charset=modes[c.slug])
+    # generic lists paged by query string
+    byurl["/xysgs/xzxk/index.html"].fam = dict(query=True, per_page=15, clamp=False, href="list")
+    byurl["/xysgs/xzcf/index.html"].fam = dict(query=True, per_page=15, clamp=True, href="query")
+
+
+def within_year(dts: list, as_of: date) -> list:
+    """Dates a year-less list ([12-23]) states unambiguously: within 364 days before as_of
+    (a 12-23 later than as_of is last year's) and never 29 February."""
+    floor = as_of - timedelta(days=364)
+    out = []
+    for dt in dts:
+        if dt.date() < floor:
+            dt = datetime.combine(floor, dt.time())
+        if dt.month == 2 and dt.day == 29:
+            dt -= timedelta(days=1)
+        out.append(dt)
+    return out
+
+
+def article_url(c: Column, dt: datetime | None, k: int) -> str:
+    if c.family == "hanweb":
+        return f"/art/{dt.year}/{dt.month}/{dt.day}/art_{c.fam['colid']}_{k}.html"
+    if c.family == "vsb":
+        return f"/info/{c.fam['colid']}/{k}.htm"
+    if dt is None:
+        return f"{c.dir}content_{k}.html"
+    return f"{c.dir}{dt:%Y%m}/t{dt:%Y%m%d}_{k}.html"
+
+
+def item_url(it: Item, urng: random.Random) -> str:
+    c = it.column
+    if c.family == "trs" and it.dt is not None:
+        # TRS names the file by the document's creation day; it may be published days later
+        it.url_dt = it.dt
+        if urng.random() < 0.3:
+            it.url_dt = it.dt - timedelta(days=urng.randint(1, 3), hours=urng.randint(0, 5))
+        return article_url(c, it.url_dt, it.id)
+    return article_url(c, it.dt, it.id)
+
+
+RARE_TITLES = ["关于{u}李镕、王堃同志拟任职务的公示", "{u}张喆家庭农场获评市级示范家庭农场的公示"]
+
+
+def family_finish(seed: int, cols: list, problems: list, xss: Item) -> None:
+    """GBK page declarations, and two titles with characters outside GB2312 (in GBK)."""
+    grng = random.Random(f"{seed}:gbk")
+    gcols = [c for c in cols if c.family == "gbk" and c.leaf]
+    cycle = ("header", "meta", "none")
+    for c in gcols:
+        for i, it in enumerate(c.items):
+            it.charset = cycle[i % 3]
+    marked = set()
+    for p in problems:
+        for k in ("_item", "_src"):
+            if p.get(k) is not None:
+                marked.add(id(p[k]))
+    pool = [it for c in gcols for it in c.items if it.dt is not None and id(it) not in marked
+            and it is not xss and it.kind != "report"]
+    if len(pool) >= 2:
+        rare = grng.sample(pool, 2)
+        for it, tpl in zip(rare, RARE_TITLES):
+            it.title = tpl.format(u=it.column.unit_full)
+        rare[0].charset = "meta"        # declared gb2312, holds 镕/堃 (GBK only)
+        rare[1].charset = "mislabel"    # header says UTF-8, the body is GBK
+    elif pool:
+        pool[0].charset = "mislabel"
+
+
 def build_site(seed: int = 1, as_of: date = date(2019, 12, 31), scale: float = 1) -> Site:
     d = district_for(seed)
     trng = random.Random(f"{seed}:tree")
@@ -733,9 +903,9 @@ def build_site(seed: int = 1, as_of: date = date(2019, 12, 31), scale: float = 1
     used = set()
 
     def pick(cands, k):
-        cands = [c for c in cands if c.url not in used]
+        cands = [c for c in cands if c not in used]
         out = prng.sample(cands, k)
-        used.update(c.url for c in out)
+        used.update(out)
         return out
 
     # --- staleness plan ---------------------------------------------------
@@ -774,6 +944,8 @@ def build_site(seed: int = 1, as_of: date = date(2019, 12, 31), scale: float = 1
             name = ENTRY_SPECS[absent[u.slug]][0]
             problems.append(dict(kind="missing_catalogue", column=u.url, url=u.url,
                                  detail=dict(unit=u.unit, entry=name, reason="absent")))
+    # --- CMS families (their own random stream: the rest of the site does not move) ---
+    assign_families(seed, byurl, units, absent, empty_unit, no_report_units)
     problems.append(dict(kind="missing_catalogue", column=empty_entry.url, url=empty_entry.url,
                          detail=dict(unit=empty_unit.unit, entry=empty_entry.name, reason="empty")))
 
@@ -800,7 +972,9 @@ def build_site(seed: int = 1, as_of: date = date(2019, 12, 31), scale: float = 1
             if c.kind in ("news", "notice"):
                 lo, hi = 0, 1
             off = c.newest_offset if c.newest_offset is not None else drng.randint(lo, hi)
-            dts = date_series(drng, n, as_of - timedelta(days=off), SPAN[c.cls])
+            dts = date_series(drng, n, as_of - timedelta(days=off), c.fam.get("span", SPAN[c.cls]))
+            if c.fam.get("yearless"):
+                dts = within_year(dts, as_of)
         for i, dt in enumerate(dts):
             it = make_item(ctx, c, dt, i)
             c.items.append(it)
@@ -945,7 +1119,9 @@ def build_site(seed: int = 1, as_of: date = date(2019, 12, 31), scale: float = 1
     undated = []
     und_cols = [c for c in leaves if c.kind in ("intro", "service", "topic_case") and len(c.items) >= 2]
     for c in prng.sample(und_cols, min(3, len(und_cols))):
-        undated.append(c.items[prng.randrange(len(c.items))])
+        k = prng.randrange(len(c.items))
+        if c.family != "hanweb":      # a Hanweb URL always carries a date
+            undated.append(c.items[k])
     town_fresh = [c for c in leaves if c.kind == "townnews" and c.newest_offset is None]
     if town_fresh:
         c = prng.choice(town_fresh)
@@ -985,20 +1161,17 @@ def build_site(seed: int = 1, as_of: date = date(2019, 12, 31), scale: float = 1
         it.id = nid
     for c in leaves:
         c.items.sort(key=lambda x: x.sort_dt, reverse=True)
+    urng = random.Random(f"{seed}:trs-created")
     for it in items:
-        c = it.column
-        if it.dt is None:
-            it.url = f"{c.dir}content_{it.id}.html"
-        else:
-            it.url = f"{c.dir}{it.dt:%Y%m}/t{it.dt:%Y%m%d}_{it.id}.html"
+        it.url = item_url(it, urng)
     existing = set(it.url for it in items)
 
     def fake_url(c: Column, dt: datetime) -> str:
         k = nid + 1000 + prng.randint(1, 99999)
-        u = f"{c.dir}{dt:%Y%m}/t{dt:%Y%m%d}_{k}.html"
+        u = article_url(c, dt, k)
         while u in existing:
             k += 1
-            u = f"{c.dir}{dt:%Y%m}/t{dt:%Y%m%d}_{k}.html"
+            u = article_url(c, dt, k)
         return u
 
     # attachments (some items) -------------------------------------------------
@@ -1014,7 +1187,10 @@ def build_site(seed: int = 1, as_of: date = date(2019, 12, 31), scale: float = 1
             aseq += 1
             ext = arng.choice(["pdf", "pdf", "docx", "xls"])
             nm = arng.choice(["申请表", "汇总表", "名单", "实施方案", "明细表", "报名表", "说明"])
-            url = f"{it.column.dir}{it.dt:%Y%m}/P0{it.dt:%Y%m%d}{aseq:06d}.{ext}"
+            if it.column.family == "hanweb":
+                url = f"/attach/0/P0{it.dt:%Y%m%d}{aseq:06d}.{ext}"
+            else:
+                url = f"{it.column.dir}{it.dt:%Y%m}/P0{it.dt:%Y%m%d}{aseq:06d}.{ext}"
             it.attachments.append(Attachment(name=f"附件{k + 1}：{nm}.{ext}", url=url, ext=ext))
 
     # --- the title with markup ------------------------------------------------------
@@ -1030,7 +1206,7 @@ def build_site(seed: int = 1, as_of: date = date(2019, 12, 31), scale: float = 1
         relative = brng.random() < 0.5
         old = it.dt - timedelta(days=brng.randint(30, 400))
         target = fake_url(it.column, old)
-        href = f"../{old:%Y%m}/t{old:%Y%m%d}_{target.rsplit('_', 1)[1]}" if relative else target
+        href = posixpath.relpath(target, posixpath.dirname(it.url)) if relative else target
         it.extra_links.append(("相关链接：", "点击查看原文", href))
         problems.append(dict(kind="broken_link", column=it.column.url, url=target, _src=it,
                              detail=dict(status=404)))
@@ -1082,7 +1258,7 @@ def build_site(seed: int = 1, as_of: date = date(2019, 12, 31), scale: float = 1
 
     # --- footer missing ---------------------------------------------------------------
     fcands = [c for c in leaves if c.kind and (c.kind.startswith(("plan_", "stats_")) or c.kind in ("service", "topic_case"))
-              and 3 <= len(c.items) <= max(30, 30 * scale) and c.url not in used]
+              and 3 <= len(c.items) <= max(30, 30 * scale) and c not in used]
     fc = prng.choice(fcands)
     fc.footer_gongan = False
 
@@ -1094,6 +1270,8 @@ def build_site(seed: int = 1, as_of: date = date(2019, 12, 31), scale: float = 1
     problems.append(dict(kind="date_suspicious", column=lac.url, url=None, _item=lai,
                          detail=dict(reason="list_after_article", list_date=lai.list_date.isoformat(),
                                      publish_date=lai.dt.date().isoformat())))
+
+    family_finish(seed, cols, problems, xi)
 
     site = Site(seed=seed, as_of=as_of, scale=scale, district=d, roots=roots, items=items,
                 leaders=ctx.leaders, friendly_links=friendly)
@@ -1187,7 +1365,7 @@ def finish_truth(site: Site, problems: list, not_problems: list, b13: Column, b1
                              detail=dict(newest_date=site.home_newest and site.home_newest.isoformat())))
     # footer
     fc = site.footer_column
-    urls = [fc.page_url(k) for k in range(fc.list_pages())] + [it.url for it in fc.items]
+    urls = fc.static_page_urls() + [it.url for it in fc.items]
     computed.append(dict(kind="footer_missing", column=fc.url, url=fc.url,
                          detail=dict(missing="公安机关备案号", urls=urls)))
     # resolve item references

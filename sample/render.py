@@ -9,7 +9,9 @@ from __future__ import annotations
 import posixpath
 from html import escape
 
-from .model import APPLICANTS, PER_PAGE, RESULT_ROWS, Column, Item, Site
+from urllib.parse import quote
+
+from .model import APPLICANTS, RESULT_ROWS, Column, Item, Site
 
 TRUNC = 28
 
@@ -47,12 +49,60 @@ COLTYPE = {"dynamic": "工作动态", "notice_policy": "通知公告", "longterm
            "interaction": "互动交流", "catalogue": "信息公开目录"}
 
 
+# How a page declares its encoding in the HTML: UTF-8 pages in a meta charset; GBK pages in
+# a gb2312 http-equiv meta ("meta") or not at all (the header says so, or nothing does).
+CHARSET_HEAD = {None: '<meta charset="utf-8">\n',
+                "meta": '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">\n',
+                "header": "", "none": "", "mislabel": ""}
+# ... and what the server's Content-Type says for the GBK ones (``_charsets.json``)
+CHARSET_HEADER = {"header": "GBK", "meta": "", "none": "", "mislabel": "UTF-8"}
+
+TRS_COUNT_SCRIPT = """<script language="JavaScript">
+var currentPage = {k};//所在页从0开始
+var prevPage = currentPage-1//上一页
+var nextPage = currentPage+1//下一页
+var countPage = {pages}//共多少页
+//设置上一页代码
+if(countPage>1&&currentPage!=0&&currentPage!=1)
+	document.write("<a href=\\"index"+"_" + prevPage + "."+"{ext}\\">上一页</a>&nbsp;");
+else if(countPage>1&&currentPage!=0&&currentPage==1)
+	document.write("<a href=\\"index.{ext}\\">上一页</a>&nbsp;");
+else
+	document.write("上一页&nbsp;");
+//设置下一页代码
+if(countPage>1&&currentPage!=(countPage-1))
+	document.write("<a href=\\"index"+"_" + nextPage + "."+"{ext}\\" >下一页</a>&nbsp;");
+else
+	document.write("下一页&nbsp;");
+</script>"""
+
+JS_FILES = {
+    "/js/createPageHTML.js": """function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt){
+if(_nPageCount == null || _nPageCount<=1){ return; }
+var nCurrIndex = _nCurrIndex || 0;
+if(nCurrIndex == 0) document.write("<span>首页</span>&nbsp;<span>上一页</span>&nbsp;");
+else document.write("<a href=\\""+_sPageName+"."+_sPageExt+"\\">首页</a>&nbsp;<a href=\\""+_sPageName+(nCurrIndex>1?"_"+(nCurrIndex-1):"")+"."+_sPageExt+"\\">上一页</a>&nbsp;");
+if(nCurrIndex == _nPageCount-1) document.write("<span>下一页</span>&nbsp;<span>尾页</span>");
+else document.write("<a href=\\""+_sPageName+"_"+(nCurrIndex+1)+"."+_sPageExt+"\\">下一页</a>&nbsp;<a href=\\""+_sPageName+"_"+(_nPageCount-1)+"."+_sPageExt+"\\">尾页</a>");
+}
+""",
+    "/module/web/jpage/jquery.jpage.js": "/* jpage (sample stub): draws the pager and asks dataproxy.jsp for later groups */\n",
+    "/module/jslib/jquery/cookie/jquery.cookie.js": "/* jquery.cookie (sample stub) */\n",
+    "/module/web/jpage/theme/default/css/jpage.css": ".jpage{text-align:center;margin:18px 0}\n",
+}
+
+
 def e(s: str) -> str:
     return escape(s, quote=True)
 
 
 def trunc(s: str) -> str:
     return s if len(s) <= TRUNC else s[:TRUNC] + "…"
+
+
+def vrel(from_dir: str, target: str) -> str:
+    """Relative href without a leading ./ (博达 VSB writes ``lzjd/15.htm``, ``../info/1056/1.htm``)."""
+    return posixpath.relpath(target, from_dir.rstrip("/") or "/")
 
 
 def rel(from_dir: str, target: str) -> str:
@@ -109,9 +159,9 @@ class Renderer:
                 f'width="110" height="50">我为政府网站找错</a></p>'
                 f'</div></div></div>\n')
 
-    def page(self, title: str, body: str, metas: str = "", gongan: bool = True) -> str:
+    def page(self, title: str, body: str, metas: str = "", gongan: bool = True, charset: str | None = None) -> str:
         d = self.d
-        return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n{CHARSET_HEAD[charset]}'
                 f'<meta http-equiv="X-UA-Compatible" content="IE=edge">\n'
                 f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
                 f'<title>{e(title)}</title>\n'
@@ -125,7 +175,25 @@ class Renderer:
     def href(self, target: str, from_dir: str, style: str) -> str:
         return rel(from_dir, target) if style == "relative" else target
 
-    def breadcrumb(self, col: Column, from_dir: str) -> str:
+    def breadcrumb(self, col: Column, from_dir: str, article: bool = False) -> str:
+        chain = col.ancestors + [col]
+        if col.family == "hanweb":
+            # the real JCMS shape: a table of cells, each "><a ...>name</a>"
+            tds = "".join(f'<td>><a href="{c.url}"class="bt_link">{e(c.name)}</a></td>' for c in chain)
+            return ('<div class="bt-place"><nav aria-label="breadcrumb" class="dangq w">\n'
+                    '<table cellspacing="0"cellpadding="0"border="0"><tr><td><a href="/index.html"class="bt_link">首页</a>'
+                    '</td><td class="shouye"><table width="100%" cellspacing="0" cellpadding="0" border="0">\n<tr>\n'
+                    f'{tds}\n</tr></table></td></tr></table>\n</nav></div>\n')
+        if col.family == "vsb":
+            parts = [f'<a href="{vrel(from_dir, "/index.html")}">首页</a>']
+            parts += [f'<a href="{vrel(from_dir, c.url)}">{e(c.name)}</a>' for c in chain]
+            tail = "&nbsp;&gt;&gt;&nbsp;正文" if article else ""
+            return '<div class="position w">当前位置: ' + "&nbsp;&gt;&gt;&nbsp;".join(parts) + tail + "</div>\n"
+        if col.family == "trs":
+            parts = [f'<a href="{rel(from_dir, "/index.html")}" title="首页" class="CurrChnlCls">首页</a>']
+            parts += [f'<a href="{rel(from_dir, c.url)}" title="{e(c.name)}" class="CurrChnlCls">{e(c.name)}</a>'
+                      for c in chain]
+            return '<div class="position w">当前位置：' + "&nbsp;&gt;&nbsp;".join(parts) + "</div>\n"
         style = col.link_style
         parts = [f'<a href="{self.href("/index.html", from_dir, style)}">首页</a>']
         for c in col.ancestors + [col]:
@@ -153,7 +221,7 @@ class Renderer:
         return html
 
     def col_metas(self, col: Column) -> str:
-        if not col.meta:
+        if not col.meta or col.family == "vsb" or (col.family == "trs" and not col.fam.get("coltype")):
             return ""
         return (f'<meta name="ColumnName" content="{e(col.name)}">\n'
                 f'<meta name="ColumnType" content="{COLTYPE[col.cls]}">\n'
@@ -165,9 +233,17 @@ class Renderer:
     # ---------------------------------------------------------------- lists
     @staticmethod
     def fmt_date(it: Item, style: str = "full") -> str:
-        if it.list_date is None:
+        """full 2019-12-23, short [12-23], cn 2019年12月23日, or a strftime format."""
+        d = it.list_date
+        if d is None:
             return ""
-        return f"{it.list_date:%Y-%m-%d}" if style == "full" else f"[{it.list_date:%m-%d}]"
+        if style == "full":
+            return f"{d:%Y-%m-%d}"
+        if style == "short":
+            return f"[{d:%m-%d}]"
+        if style == "cn":
+            return f"{d.year}年{d.month:02d}月{d.day:02d}日"
+        return d.strftime(style)
 
     def rows_span(self, items, from_dir: str, style: str, dstyle: str = "full") -> str:
         out = []
@@ -178,7 +254,7 @@ class Renderer:
                        f'target="_blank">{e(trunc(it.title))}</a>{span}</li>')
         return "\n".join(out)
 
-    def rows_table(self, col: Column, items, from_dir: str) -> str:
+    def rows_table(self, col: Column, items, from_dir: str, dstyle: str = "full") -> str:
         style = col.link_style
         kind = col.kind
         if kind == "letter":
@@ -193,7 +269,7 @@ class Renderer:
         for it in items:
             a = (f'<a href="{self.item_href(it, from_dir, style)}" title="{e(it.title)}" target="_blank">'
                  f'{e(trunc(it.title))}</a>')
-            ds = self.fmt_date(it)
+            ds = self.fmt_date(it, dstyle)
             if kind == "letter":
                 st = "已回复" if it.letter["reply_dt"] else "未回复"
                 out.append(f'<tr><td class="t">{a}</td><td class="d">{ds}</td><td class="s">{st}</td></tr>')
@@ -227,50 +303,155 @@ class Renderer:
                 f'<script type="text/javascript">var countPage = {pages};//共多少页\n'
                 f'var currentPage = {k};//当前页\n</script>\n')
 
+    def query_pager(self, col: Column, k: int, pages: int, n: int) -> str:
+        """A generic pager whose pages are ``list.html?page=N`` (or a bare ``?page=N``); no script."""
+        stem = "list.html" if col.fam.get("href") == "list" else ""
+
+        def link(j, text):
+            return f'<a href="{stem}?page={j + 1}">{text}</a>'
+        parts = [f"共{n}条 共{pages}页 当前第{k + 1}页"]
+        parts.append(link(0, "首页") if k > 0 else "<span>首页</span>")
+        parts.append(link(k - 1, "上一页") if k > 0 else "<span>上一页</span>")
+        lo, hi = max(0, k - 4), min(pages, k + 5)
+        for j in range(lo, hi):
+            parts.append(f"<b>{j + 1}</b>" if j == k else link(j, str(j + 1)))
+        parts.append(link(k + 1, "下一页") if k < pages - 1 else "<span>下一页</span>")
+        parts.append(link(pages - 1, "尾页") if k < pages - 1 else "<span>尾页</span>")
+        return f'<div class="pager">{" ".join(parts)}</div>\n'
+
     # ---------------------------------------------------------------- pages
+    def frame(self, col: Column, from_dir: str, inner: str, charset: str | None = None) -> str:
+        """A column page: breadcrumb, left menu, the column's title and ``inner``."""
+        body = (f'{self.breadcrumb(col, from_dir)}<div class="main w">{self.leftmenu(col)}<div class="content-box">'
+                f'<div class="col-title"><h2>{e(col.name)}</h2></div>\n{inner}</div></div>\n')
+        return self.page(f"{col.name}_{self.d.site_name}", body, self.col_metas(col), col.footer_gongan, charset)
+
     def column_pages(self, col: Column):
-        """Yield (path, html) for each list page of a column."""
-        from_dir = col.dir
-        crumb = self.breadcrumb(col, from_dir)
-        menu = self.leftmenu(col)
-        metas = self.col_metas(col)
-        title = f"{col.name}_{self.d.site_name}"
-        head = f'<div class="col-title"><h2>{e(col.name)}</h2></div>\n'
+        """Yield (file path, html, charset) for each list page of a column (charset None: UTF-8)."""
         if not col.leaf:
-            blocks = []
-            from .model import latest
-            for ch in col.children:
-                its = latest(ch, 5)
-                rows = self.rows_span(its, from_dir, "root")
-                blocks.append(f'<div class="block"><div class="block-title"><h3><a href="{ch.url}">{e(ch.name)}</a></h3>'
-                              f'<a class="more" href="{ch.url}">更多&gt;&gt;</a></div><ul>\n{rows}\n</ul></div>')
-            body = (f'{crumb}<div class="main w">{menu}<div class="content-box">{head}'
-                    f'<div class="blocks">\n' + "\n".join(blocks) + "\n</div></div></div>\n")
-            yield col.url, self.page(title, body, metas, col.footer_gongan)
-            return
+            yield col.url, self.block_page(col), col.fam.get("charset")
+        elif col.family == "hanweb":
+            yield col.url, self.hanweb_list(col), None
+        elif col.family == "vsb":
+            yield from self.vsb_pages(col)
+        elif col.family == "trs":
+            yield from self.trs_pages(col)
+        else:
+            yield from self.generic_pages(col)
+
+    def block_page(self, col: Column) -> str:
+        from .model import latest
+        from_dir = col.dir
+        blocks = []
+        for ch in col.children:
+            rows = self.rows_span(latest(ch, 5), from_dir, "root")
+            blocks.append(f'<div class="block"><div class="block-title"><h3><a href="{ch.url}">{e(ch.name)}</a></h3>'
+                          f'<a class="more" href="{ch.url}">更多&gt;&gt;</a></div><ul>\n{rows}\n</ul></div>')
+        return self.frame(col, from_dir, '<div class="blocks">\n' + "\n".join(blocks) + "\n</div>",
+                          col.fam.get("charset"))
+
+    def list_rows(self, col: Column, chunk, from_dir: str, dstyle: str = "full") -> str:
+        if col.list_style == "table":
+            return self.rows_table(col, chunk, from_dir, dstyle)
+        return '<ul class="list">\n' + self.rows_span(chunk, from_dir, col.link_style, dstyle) + "\n</ul>"
+
+    def generic_pages(self, col: Column):
+        """index.html, index_1.html … with a visible pager (or list.html?page=N); GBK subtrees too."""
+        cs = col.fam.get("charset")
         n = len(col.items)
         if n == 0:
-            body = (f'{crumb}<div class="main w">{menu}<div class="content-box">{head}'
-                    f'<div class="list-empty">暂无信息</div></div></div>\n')
-            yield col.url, self.page(title, body, metas, col.footer_gongan)
+            yield col.url, self.frame(col, col.dir, '<div class="list-empty">暂无信息</div>', cs), cs
             return
-        pages = col.list_pages()
+        pages, pp = col.list_pages(), col.per_page
         for k in range(pages):
-            chunk = col.items[k * PER_PAGE:(k + 1) * PER_PAGE]
-            if col.list_style == "table":
-                lst = self.rows_table(col, chunk, from_dir)
+            lst = self.list_rows(col, col.items[k * pp:(k + 1) * pp], col.dir)
+            pg = ""
+            if pages > 1:
+                pg = self.query_pager(col, k, pages, n) if col.fam.get("query") else self.pager(col, k, pages, n)
+            yield col.page_file(k), self.frame(col, col.dir, f"{lst}\n{pg}", cs), cs
+
+    def trs_pages(self, col: Column):
+        """TRS WCM: no pager links in the HTML; the page count only in script."""
+        n, pages, pp = len(col.items), col.list_pages(), col.per_page
+        ext = col.fam.get("ext", "html")
+        for k in range(pages):
+            chunk = col.items[k * pp:(k + 1) * pp]
+            lst = self.list_rows(col, chunk, col.dir, col.fam["date"]) if n else '<div class="list-empty">暂无信息</div>'
+            if col.fam["pager"] == "count":
+                script = TRS_COUNT_SCRIPT.format(k=k, pages=pages, ext=ext)
             else:
-                lst = '<ul class="list">\n' + self.rows_span(chunk, from_dir, col.link_style) + "\n</ul>"
-            pg = self.pager(col, k, pages, n) if pages > 1 else ""
-            body = (f'{crumb}<div class="main w">{menu}<div class="content-box">{head}{lst}\n{pg}'
-                    f'</div></div>\n')
-            yield col.page_url(k), self.page(title, body, metas, col.footer_gongan)
+                script = (f'<script type="text/javascript" src="/js/createPageHTML.js"></script>'
+                          f'<script>createPageHTML({pages}, {k}, "index", "{ext}");</script>')
+            yield col.page_file(k), self.frame(col, col.dir, f'{lst}\n<div class="page">{script}</div>\n'), None
+
+    def hanweb_record(self, it: Item) -> str:
+        ds = self.fmt_date(it)
+        span = f'<span class="bt-list-time">{ds}</span>' if ds else ""
+        return (f'<li class="clearfix bt-list-new"><a title=\'{e(it.title)}\' target="_blank" href="{it.url}">'
+                f'{e(trunc(it.title))}</a>{span}</li>')
+
+    def hanweb_list(self, col: Column) -> str:
+        """Hanweb JCMS: the first records embedded as a jpage datastore; the rest from dataproxy.jsp."""
+        f = col.fam
+        unit, cid, webid = f["unitid"], f["colid"], f["webid"]
+        total = len(col.items)
+        embed = min(total, f.get("embed", f["per_page"] * f["group"]))
+        webname = quote(quote(self.d.site_name))
+        records = "".join(f"<record><![CDATA[\n{self.hanweb_record(it)}]]></record>\n" for it in col.items[:embed])
+        store = (f'<div id="{unit}"><script type="text/xml"><datastore>\n'
+                 f'<nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1&appid=1&webid={webid}&path=/'
+                 f'&columnid={cid}&unitid={unit}&webname={webname}&permissiontype=0"></a>]]></nextgroup>\n'
+                 f'<recordset>\n{records}</recordset>\n</datastore></script></div>')
+        opts = (f"themeName:'default',showMode:'full',totalRecord:{{total}},openCookies:false,"
+                f"dataBefore:'<ul class=\"column-list\">',{{store}}dataAfter:'</ul>',groupSize:{f['group']},"
+                f"proxyUrl:'/module/web/jpage/dataproxy.jsp',perPage:{f['per_page']},barPosition:'bottom',"
+                f"ajaxParam:param_{unit}")
+        script = (f'<link rel="stylesheet" type="text/css" href="/module/web/jpage/theme/default/css/jpage.css"/>'
+                  f'<script language="javascript" src="/module/jslib/jquery/cookie/jquery.cookie.js"></script>'
+                  f'<script language="javascript" src="/module/web/jpage/jquery.jpage.js"></script>'
+                  f"<script>var param_{unit} = {{col:1,appid:'1',webid:{webid},path:'/',columnid:{cid},"
+                  f"sourceContentType:1,unitid:'{unit}',webname:'{e(self.d.site_name)}',permissiontype:0}}; "
+                  f"function jpage_{unit}(){{$('#jpageform_{unit} :input').each(function(){{param_{unit}"
+                  f"[$(this).attr('name')]=$(this).val();}});$('#{unit}').jpage({{"
+                  + opts.format(total=1000, store="") + "});};$(function(){$('#" + str(unit) + "').jpage({"
+                  + opts.format(total=total, store=f"dataStore:$('#{unit}').children('script').html(),")
+                  + "});});</script>")
+        return self.frame(col, col.dir, f'<div class="bt-list">{store}{script}\n</div>\n')
+
+    def vsb_pages(self, col: Column):
+        """博达 VSB: tzgg.htm, then tzgg/15.htm … tzgg/1.htm (numbered downward), 共N条 1/P 首页 上页 下页 尾页."""
+        f = col.fam
+        n, pages, pp, uid = len(col.items), col.list_pages(), col.per_page, f["uid"]
+        for k in range(pages):
+            path = col.page_url(k)
+            from_dir = posixpath.dirname(path) + "/"
+            rows = []
+            for i, it in enumerate(col.items[k * pp:(k + 1) * pp]):
+                ds = self.fmt_date(it, f["date"])
+                span = f'<span class="time">{ds}</span>' if ds else ""
+                rows.append(f'<li id="line_u{uid}_{i}"><a href="{vrel(from_dir, it.url)}" target="_blank" '
+                            f'title="{e(it.title)}">{e(trunc(it.title))}</a>{span}</li>')
+            lst = ('<ul class="list">\n' + "\n".join(rows) + "\n</ul>") if rows else '<div class="list-empty">暂无信息</div>'
+
+            def a(j, label):
+                return f'<a href="{vrel(from_dir, col.page_url(j))}" class="Next">{label}</a>'
+            first, prev = (a(0, "首页"), a(k - 1, "上页")) if k > 0 else ("首页", "上页")
+            nxt, last = (a(k + 1, "下页"), a(pages - 1, "尾页")) if k < pages - 1 else ("下页", "尾页")
+            pager = (f'<div class="pb_sys_common pb_sys_normal pb_sys_style1"><table cellspacing="0" cellpadding="0" '
+                     f'border="0"><tr><td nowrap align="left" width="1%" id="fanye{f["colid"]}">共{n}条&nbsp;&nbsp;'
+                     f'{k + 1}/{pages}&nbsp;</td><td nowrap align="left"><div>&nbsp;&nbsp;{first}&nbsp;&nbsp;{prev}'
+                     f'&nbsp;&nbsp;{nxt}&nbsp;&nbsp;{last}&nbsp;&nbsp;<input type="TEXT" value="{k + 1}" '
+                     f'id="u{uid}_goto" size="2">&nbsp;<a href="javascript:;" '
+                     f'onclick="_simple_list_gotopage_fun({pages},\'u{uid}_goto\',2)">转到</a></div></td></tr></table>'
+                     f'</div>\n')
+            yield path, self.frame(col, from_dir, f"{lst}\n{pager}"), None
 
     def article(self, it: Item) -> str:
         col = it.column
         from_dir = posixpath.dirname(it.url) + "/"
         style = col.link_style
-        crumb = self.breadcrumb(col, from_dir)
+        fam = col.family
+        crumb = self.breadcrumb(col, from_dir, article=True)
         parts = []
         if it.meta_rows:
             cells = []
@@ -283,9 +464,13 @@ class Renderer:
         parts.append(f"<h1>{e(it.title)}</h1>\n")
         info = []
         if it.dt is not None:
-            info.append(f"发布时间：{it.dt:%Y-%m-%d %H:%M}")
-        info.append(f"来源：{e(it.source)}")
-        info.append(f"浏览次数：{it.views}")
+            info.append(f"{'发布日期' if fam == 'hanweb' else '发布时间'}：{it.dt:%Y-%m-%d %H:%M}")
+        if fam == "vsb":
+            info += ["作者：", f"来源：{e(it.source)}",
+                     f'点击数：<script>_showDynClicks("wbnews", {col.fam["colid"] * 1000 + 913}, {it.id})</script>']
+        else:
+            info.append(f"{'信息来源' if fam == 'hanweb' else '来源'}：{e(it.source)}")
+            info.append(f"浏览次数：{it.views}")
         parts.append('<div class="info">' + "　".join(info) + "</div>\n")
         body = "".join(f"<p>{e(p)}</p>\n" for p in it.paras)
         if it.guide:
@@ -295,7 +480,10 @@ class Renderer:
             body += self.letter_table(it)
         if it.report:
             body += self.report_html(it)
-        parts.append(f'<div class="TRS_Editor" id="zoom">\n{body}</div>\n')
+        if fam == "vsb":
+            parts.append(f'<div id="vsb_content"><div class="v_news_content">\n{body}</div></div>\n')
+        else:
+            parts.append(f'<div class="TRS_Editor" id="zoom">\n{body}</div>\n')
         if it.attachments:
             links = "<br>".join(
                 f'<a href="{self.href(a.url, from_dir, style)}" target="_blank">{e(a.name)}</a>' for a in it.attachments)
@@ -309,13 +497,13 @@ class Renderer:
         parts.append('<div class="share">【<a href="javascript:window.print()">打印本页</a>】'
                      '【<a href="javascript:window.close()">关闭窗口</a>】</div>\n')
         metas = ""
-        if col.meta:
+        if col.meta and fam != "vsb":
             metas = self.col_metas(col) + f'<meta name="ArticleTitle" content="{e(it.title)}">\n'
             if it.dt is not None:
                 metas += f'<meta name="PubDate" content="{it.dt:%Y-%m-%d %H:%M}">\n'
             metas += f'<meta name="ContentSource" content="{e(it.source)}">\n'
         html_body = f'{crumb}<div class="article w">\n{"".join(parts)}</div>\n'
-        return self.page(f"{it.title}_{self.d.site_name}", html_body, metas, col.footer_gongan)
+        return self.page(f"{it.title}_{self.d.site_name}", html_body, metas, col.footer_gongan, it.charset)
 
     def letter_table(self, it: Item) -> str:
         L = it.letter
@@ -405,13 +593,28 @@ class Renderer:
 
 
 def render_all(site: Site):
-    """Yield (root-relative path, html) for home, list pages and articles."""
+    """Yield (root-relative file path, html, charset) for home, list pages and articles.
+
+    charset None: UTF-8; otherwise the GBK page's declaration (see ``CHARSET_HEAD``).
+    """
     r = Renderer(site)
-    yield "/index.html", r.home()
+    yield "/index.html", r.home(), None
     for c in site.columns():
         yield from r.column_pages(c)
     for it in site.items:
-        yield it.url, r.article(it)
+        yield it.url, r.article(it), it.charset
+
+
+def server_maps(site: Site) -> dict:
+    """What the server needs beyond files: ``?page=N`` lists and the Hanweb dataproxy records."""
+    r = Renderer(site)
+    pages, proxy = {}, {}
+    for c in site.columns():
+        if c.fam.get("query"):
+            pages[c.url] = {"pages": c.list_pages(), "clamp": bool(c.fam.get("clamp"))}
+        if c.family == "hanweb" and c.leaf:
+            proxy[str(c.fam["colid"])] = [r.hanweb_record(it) for it in c.items]
+    return {"pages": pages, "dataproxy": proxy}
 
 
 def static_files(site: Site):
@@ -425,3 +628,5 @@ def static_files(site: Site):
     yield "/images/dzjg.png", assets.png_bytes(27, 32, (200, 16, 16))
     yield "/images/jiucuo.png", assets.png_bytes(55, 25, (230, 120, 20))
     yield "/images/gongan.png", assets.png_bytes(16, 16, (40, 90, 160))
+    for path, text in JS_FILES.items():
+        yield path, text.encode("utf-8")

@@ -4,20 +4,30 @@
 * GET and HEAD; ETag (mtime+size) and Last-Modified; If-None-Match / If-Modified-Since -> 304;
 * 404 with an HTML body (the site's ``/404.html`` when present), 403 for ``/forbidden/...``;
 * a directory serves its ``index.html`` (``/zwgk`` redirects to ``/zwgk/``);
-* file bytes and stat results are cached in a dict and re-validated with one ``stat`` per request.
+* file bytes and stat results are cached in a dict and re-validated with one ``stat`` per request;
+* what the generator writes beside the pages (root files named ``_*.json``, never served):
+  ``_charsets.json`` the Content-Type charset of the GBK pages (``"GBK"``, ``""`` for none, or
+  ``"UTF-8"`` for the mislabelled one); ``_pages.json`` the ``list.html?page=N`` lists (page N is the
+  file ``list_pN.html``; past the end: the last page again where ``clamp``, else 404);
+  ``_dataproxy.json`` the Hanweb records behind ``/module/web/jpage/dataproxy.jsp`` (GET or POST,
+  ``columnid`` required, ``startrecord``/``endrecord``/``perpage``).
 
 ``serve(root)`` is a context manager yielding the base URL; ``serve_forever`` is for the CLI.
 """
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import posixpath
+import sys
 import threading
 import time
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote
+
+DATAPROXY = "/module/web/jpage/dataproxy.jsp"
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8", ".shtml": "text/html; charset=utf-8",
@@ -68,7 +78,23 @@ class SampleHTTPServer(ThreadingHTTPServer):
         self.routes: dict[str, tuple] = {}     # url path -> ("file", fs path) | ("redirect", loc) | ("missing",)
         self.lock = threading.Lock()
         self.request_count = 0
+        self.charsets = self._json("_charsets.json")    # url path -> header charset ("" = none)
+        self.query_pages = self._json("_pages.json")    # url path -> {"pages": n, "clamp": bool}
+        self.dataproxy = self._json("_dataproxy.json")  # columnid -> [record html]
         super().__init__((host, port), _Handler)
+
+    def handle_error(self, request, client_address):
+        """A client that hangs up (a crawler killed mid-request) is not an error worth a traceback."""
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
+    def _json(self, name: str) -> dict:
+        try:
+            with open(os.path.join(self.root, name), encoding="utf-8") as f:
+                return json.load(f)
+        except (OSError, ValueError):
+            return {}
 
     # -- lookups ------------------------------------------------------------
     def route(self, path: str) -> tuple:
@@ -79,7 +105,8 @@ class SampleHTTPServer(ThreadingHTTPServer):
         if path.endswith("/") and norm != "/":
             norm += "/"
         parts = [p for p in norm.split("/") if p]
-        if any(p in ("..", ".") or "\x00" in p or "\\" in p for p in parts):
+        if any(p in ("..", ".") or "\x00" in p or "\\" in p for p in parts) or \
+                (len(parts) == 1 and parts[0].startswith("_")):
             r = ("missing",)
         else:
             fs = os.path.join(self.root, *parts)
@@ -112,8 +139,14 @@ class SampleHTTPServer(ThreadingHTTPServer):
         except OSError:
             return None
         ext = os.path.splitext(fs)[1].lower()
+        ctype = CONTENT_TYPES.get(ext, "application/octet-stream")
+        if self.charsets:
+            url = "/" + os.path.relpath(fs, self.root).replace(os.sep, "/")
+            cs = self.charsets.get(url)
+            if cs is not None:
+                ctype = f"text/html; charset={cs}" if cs else "text/html"
         e = _Entry(key, body, f'"{st.st_mtime_ns:x}-{st.st_size:x}"', formatdate(st.st_mtime, usegmt=True),
-                   int(st.st_mtime), CONTENT_TYPES.get(ext, "application/octet-stream"))
+                   int(st.st_mtime), ctype)
         self.files[fs] = e
         return e
 
@@ -136,10 +169,64 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve(False)
 
     def _other(self):
+        self._discard_body()
         self._respond(405, [("Allow", "GET, HEAD"), ("Content-Type", "text/plain; charset=utf-8")],
                       b"Method Not Allowed\n", True)
 
-    do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _other
+    def do_POST(self):
+        body = self._discard_body()
+        if self._path() == DATAPROXY:
+            self._dataproxy(body.decode("utf-8", errors="replace"), True)
+        else:
+            self._respond(405, [("Allow", "GET, HEAD"), ("Content-Type", "text/plain; charset=utf-8")],
+                          b"Method Not Allowed\n", True)
+
+    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _other
+
+    def _discard_body(self) -> bytes:
+        try:
+            n = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            n = 0
+        return self.rfile.read(n) if n > 0 else b""
+
+    def _path(self) -> str:
+        raw = self.path
+        if raw.startswith(("http://", "https://")):  # absolute-form request target
+            slash = raw.find("/", raw.find("//") + 2)
+            raw = raw[slash:] if slash >= 0 else "/"
+        path = unquote(raw.split("?", 1)[0].split("#", 1)[0]) or "/"
+        return path if path.startswith("/") else "/" + path
+
+    def _query(self) -> str:
+        return self.path.split("#", 1)[0].split("?", 1)[1] if "?" in self.path else ""
+
+    def _dataproxy(self, form: str, send_body: bool):
+        """Hanweb jpage: records startrecord..endrecord (1-based, inclusive) of the column ``columnid``."""
+        params = {}
+        for source in (self._query(), form):
+            for k, v in parse_qs(source, keep_blank_values=True).items():
+                params[k.lower()] = v[-1]
+        colid = params.get("columnid", "").strip()
+        if not colid:
+            self._respond(400, [("Content-Type", "text/plain; charset=utf-8")], b"columnid is required\n", send_body)
+            return
+        try:
+            per = max(1, int(params.get("perpage") or 15))
+            start = max(1, int(params.get("startrecord") or 1))
+            end = int(params.get("endrecord") or start + per * 3 - 1)
+        except ValueError:
+            self._respond(400, [("Content-Type", "text/plain; charset=utf-8")], b"bad record range\n", send_body)
+            return
+        records = self.server.dataproxy.get(colid, [])
+        chunk = records[start - 1:max(end, start - 1)]
+        xml = ['<?xml version="1.0" encoding="UTF-8"?>\n<datastore>\n',
+               f"<totalrecord>{len(records)}</totalrecord>\n<totalpage>{-(-len(records) // per)}</totalpage>\n",
+               "<recordset>\n"]
+        xml += [f"<record><![CDATA[\n{r}]]></record>\n" for r in chunk]
+        xml.append("</recordset>\n</datastore>\n")
+        self._respond(200, [("Content-Type", "text/xml;charset=UTF-8"), ("Cache-Control", "no-cache")],
+                      "".join(xml).encode("utf-8"), send_body)
 
     # -- internals --------------------------------------------------------------
     def _respond(self, code: int, headers: list, body: bytes | None, send_body: bool):
@@ -160,17 +247,27 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.request_count += 1
 
     def _serve(self, send_body: bool):
-        raw = self.path
-        if raw.startswith(("http://", "https://")):  # absolute-form request target
-            slash = raw.find("/", raw.find("//") + 2)
-            raw = raw[slash:] if slash >= 0 else "/"
-        path = unquote(raw.split("?", 1)[0].split("#", 1)[0]) or "/"
-        if not path.startswith("/"):
-            path = "/" + path
+        path = self._path()
         srv = self.server
         if path == "/forbidden" or path.startswith("/forbidden/"):
             self._respond(403, [("Content-Type", "text/html; charset=utf-8")], FORBIDDEN_BODY, send_body)
             return
+        if path == DATAPROXY:
+            self._dataproxy("", send_body)
+            return
+        qp = srv.query_pages.get(path)
+        if qp is not None:
+            page = parse_qs(self._query()).get("page", ["1"])[-1]
+            try:
+                n = int(page)
+            except ValueError:
+                n = 0
+            if n > qp["pages"] and qp.get("clamp"):
+                n = qp["pages"]                         # past the end: the last page again
+            if n < 1 or n > qp["pages"]:
+                path = "/no-such-page"
+            elif n > 1:
+                path = path.rsplit("/", 1)[0] + f"/list_p{n}.html"
         r = srv.route(path)
         if r[0] == "redirect":
             q = self.path.split("?", 1)
