@@ -97,8 +97,9 @@ def verdict(src: Source, settings: Settings) -> dict:
         (out_veto if v["veto"] else out_other).append(row)
     failed = [r["label"] for r in out_veto if r["verdict"] == "不合格"]
     warned = [r["label"] for r in out_veto if r["level"] == "warning"]
+    unknown = [f"{r['label']}（{r['value']}）" for r in out_veto if r["level"] == "unknown"]
     return {"overall": src.check.get("verdict") or ("不合格" if failed else "合格"), "rows": out_veto,
-            "other": out_other, "failed": failed, "warned": warned}
+            "other": out_other, "failed": failed, "warned": warned, "unknown": unknown}
 
 
 def threshold_text(src: Source, v: dict) -> str:

@@ -50,16 +50,15 @@ class Tally:
         cats = {}
         for day, cls, in_cat, unit, n in rows:
             day = day if len(day) == 10 else day + "-01"
-            tag = next((t for s, e, t in bounds if s <= day <= e), None)
-            if tag is None:
-                continue
             if (cls, in_cat) not in cats:
                 cats[cls, in_cat] = settings.category_of(cls, bool(in_cat))
             cat = cats[cls, in_cat]
-            self.by_cat[tag][cat] += n
-            self.by_cls[tag][cls] += n
-            self.by_unit[tag][unit][cat] += n
-            self.total[tag] += n
+            for start, end, tag in bounds:        # a month counts in its year too
+                if start <= day <= end:
+                    self.by_cat[tag][cat] += n
+                    self.by_cls[tag][cls] += n
+                    self.by_unit[tag][unit][cat] += n
+                    self.total[tag] += n
 
 
 def change(current: int, previous: int) -> dict:

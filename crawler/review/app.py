@@ -16,7 +16,6 @@ import sqlite3
 import time
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlencode
 
 import sqlite_utils
 from flask import (Flask, Response, abort, flash, g, get_template_attribute, redirect, render_template,
@@ -173,7 +172,7 @@ def _site(db) -> str | None:
     return site
 
 
-def _since(db, site: str, check: dict | None) -> tuple[int, bool]:
+def _since(db, site: str, check: dict | None) -> tuple[int, str | None]:
     """The check the reviewer's previous visit ended on (the overview's "new since" baseline).
 
     A visit lasts VISIT_HOURS in this browser; the first overview of a new visit reads the
@@ -199,8 +198,11 @@ def _routes(app: Flask) -> None:
         check = data.latest_check(db, site)
         since, since_at = _since(db, site, check)
         info = data.overview(db, site, since, cache())
-        info["tree_html"] = data.cached(db, cache(), "tree-html", (site,), lambda: get_template_attribute(
-            "macros.html", "tree")(data.column_tree(db, site, check)))
+        # the tree changes with a check, or with a decision on one of its staleness findings
+        flags = data.cached(db, cache(), "flags", (site,), lambda: tuple(data.column_flags(db, site)))
+        key = ("tree-html", site, check["id"] if check else None, hash(flags))
+        info["tree_html"] = cache().get(key, lambda: get_template_attribute("macros.html", "tree")(
+            data.column_tree(db, site, check, flags)))
         return render_template("overview.html", title="概览", site=site, info=info, since=since,
                                since_at=since_at, home=data.home_url(db, site))
 
@@ -213,7 +215,6 @@ def _routes(app: Flask) -> None:
         flt = data.Filters.from_args(request.args, site)
         rows, total = data.page_of_findings(db, flt, cache=cache())
         pages = max((total + flt.per - 1) // flt.per, 1)
-        check = data.latest_check(db, site)
         return render_template(
             "findings.html", title="问题清单", site=site, flt=flt, rows=rows, total=total,
             page=min(flt.page, pages), pages=pages, facets=data.facets(db, flt, cache()),
@@ -239,6 +240,9 @@ def _routes(app: Flask) -> None:
         back = request.form.get("back", "")
         decision = request.form.get("decision", "")
         reason = _reason(request.form)
+        following = None
+        if request.form.get("then") == "next":     # the next one in the list as it was shown
+            following = data.neighbours(db, data.Filters.from_args(_args(back), row["site"]), fid, cache())["next"]
         try:
             decisions.decide(db, [fid], decision, by=session["reviewer"], reason=reason,
                              note=request.form.get("note"))
@@ -246,13 +250,7 @@ def _routes(app: Flask) -> None:
             flash(_decision_error(exc), "error")
             return redirect(url_for("finding", fid=fid) + ("?" + back if back else ""))
         flash(f"已记录：#{fid} {labels.DECISION_LABELS.get(decision, decision)}", "ok")
-        target = fid
-        if request.form.get("then") == "next":
-            flt = data.Filters.from_args(_args(back), row["site"])
-            following = _next_after(db, flt, fid)
-            if following:
-                target = following
-        return redirect(url_for("finding", fid=target) + ("?" + back if back else ""))
+        return redirect(url_for("finding", fid=following or fid) + ("?" + back if back else ""))
 
     @app.post("/findings/bulk")
     def bulk():
@@ -369,11 +367,6 @@ def _routes(app: Flask) -> None:
     @app.errorhandler(404)
     def not_found(exc):
         return render_template("error.html", title="未找到", message="没有找到这个页面或这条记录。"), 404
-
-
-def _next_after(db, flt: data.Filters, fid: int) -> int | None:
-    nav = data.neighbours(db, flt, fid, cache())
-    return nav["next"]
 
 
 def _args(query: str):

@@ -171,8 +171,9 @@ class Client:
             return resp.status
 
 
-def _writer(db_path: str, stop, counter) -> None:
-    """Write like a crawl: batches of items, listings and links, one short transaction each."""
+def _writer(db_path: str, stop, counter, pause: float = 0.0) -> None:
+    """Write like a crawl: batches of 200 items with their listings and links, one short
+    transaction each, `pause` seconds apart (0: flat out)."""
     db = store.open_db(db_path)
     site = "bench-writer"
     crawl_id = store.start_crawl(db, site, BASE + "/w/")
@@ -189,6 +190,8 @@ def _writer(db_path: str, stop, counter) -> None:
             n += 1
         store.write_records(db, site, crawl_id, batch)
         counter.value = n
+        if pause:
+            stop.wait(pause)
     db.conn.close()
 
 
@@ -217,9 +220,39 @@ def pages(info: dict) -> dict:
 def measure(client: Client, info: dict, rounds: int) -> dict:
     out = {name: _time(lambda p=path: client.get(p), rounds) for name, path in pages(info).items()}
     fid = info["sample_id"]
-    out["decide (POST)"] = _time(lambda: client.post(f"/findings/{fid}/decide",
-                                                     {"decision": "note", "note": "bench"}), rounds)
+    out["decide (POST + redirect)"] = _time(lambda: client.post(f"/findings/{fid}/decide",
+                                                                {"decision": "note", "note": "bench"}), rounds)
+    # a decision that changes a status empties the cache: the next pages are computed afresh
+    flip = iter(["confirmed", "reopened"] * (rounds + 2))
+    for name, path in (("overview, after a decision", "/"), ("list page 1, after a decision", "/findings")):
+        def cold(path=path):
+            client.post(f"/findings/{fid + 1}/decide", {"decision": next(flip)})
+            start = time.perf_counter()
+            client.get(path)
+            return time.perf_counter() - start
+        cold()
+        out[name] = statistics.median(cold() * 1000 for _ in range(rounds))
     return out
+
+
+def _with_writer(info: dict, client: Client, rounds: int, pause: float) -> tuple[dict, float]:
+    """Time the pages while another process writes to the same database."""
+    ctx = multiprocessing.get_context("spawn")
+    stop, counter = ctx.Event(), ctx.Value("i", 0)
+    proc = ctx.Process(target=_writer, args=(info["path"], stop, counter, pause), daemon=True)
+    proc.start()
+    try:
+        while counter.value == 0 and proc.is_alive():
+            time.sleep(0.05)
+        began, rows0 = time.perf_counter(), counter.value
+        timings = measure(client, info, rounds)
+        rate = (counter.value - rows0) / (time.perf_counter() - began)
+    finally:
+        stop.set()
+        proc.join(30)
+        if proc.is_alive():
+            proc.terminate()
+    return timings, rate
 
 
 def bench(n_findings: int = 20000, rounds: int = 15, *, workdir=None, quiet: bool = False) -> dict:
@@ -236,27 +269,17 @@ def bench(n_findings: int = 20000, rounds: int = 15, *, workdir=None, quiet: boo
         try:
             client = Client(served.url)
             idle = measure(client, info, rounds)
-            ctx = multiprocessing.get_context("spawn")
-            stop, counter = ctx.Event(), ctx.Value("i", 0)
-            proc = ctx.Process(target=_writer, args=(info["path"], stop, counter), daemon=True)
-            proc.start()
-            try:
-                while counter.value == 0 and proc.is_alive():
-                    time.sleep(0.05)
-                began, rows0 = time.perf_counter(), counter.value
-                busy = measure(client, info, rounds)
-                rate = (counter.value - rows0) / (time.perf_counter() - began)
-            finally:
-                stop.set()
-                proc.join(30)
-                if proc.is_alive():
-                    proc.terminate()
+            busy, rates = {}, {}
+            for label, pause in (("crawl", 0.05), ("flat out", 0.0)):
+                busy[label], rates[label] = _with_writer(info, client, rounds, pause)
         finally:
             served.stop()
-        say(f"\nmedian of {rounds} requests, ms       idle   while a crawl writes ({rate:,.0f} items/s)")
+        say(f"\nmedian of {rounds} requests (ms)       idle   writer: crawl-like   flat out")
+        say(f"{'':40}{rates['crawl']:>8,.0f}/s {rates['flat out']:>8,.0f}/s items")
         for name in idle:
-            say(f"  {name:<24} {idle[name]:>8.1f} {busy[name]:>10.1f}")
-        return {"store": info, "idle_ms": idle, "busy_ms": busy, "writer_items_per_s": rate}
+            say(f"  {name:<32} {idle[name]:>7.1f} {busy['crawl'][name]:>12.1f} {busy['flat out'][name]:>10.1f}")
+        return {"store": info, "idle_ms": idle, "busy_ms": busy["flat out"], "crawl_like_ms": busy["crawl"],
+                "writer_items_per_s": rates}
     finally:
         if tmp is not None:
             tmp.cleanup()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from urllib.parse import urlencode, urlsplit
 
@@ -241,10 +241,12 @@ def version(db) -> tuple:
         "(select id from decisions where decision <> 'note' order by id desc limit 1)").fetchone())
 
 
-def cached(db, cache, name: str, key: tuple, compute):
+def cached(db, cache, name: str, key: tuple, compute, *, decisions_too: bool = True):
+    """`compute()`, kept until a check runs (or, with `decisions_too`, a status-changing decision)."""
     if cache is None or cache is NO_CACHE:
         return compute()
-    return cache.get((name, version(db), *key), compute)
+    ver = version(db)
+    return cache.get((name, ver if decisions_too else ver[:2], *key), compute)
 
 
 LIST_COLUMNS = ("id, site, kind, severity, indicator, status, review_status, evidence_changed, came_back, "
@@ -259,8 +261,6 @@ def ordered_ids(db, flt: Filters, cache=None) -> list[int]:
     return cached(db, cache, "ids", (where, tuple(args), flt.sort), lambda: [r[0] for r in db.execute(
         f"select id from {decisions.VIEW} where {where} order by {ORDER_BY[flt.sort]}", args)])
 
-
-matching_ids = ordered_ids
 
 
 def rows_by_ids(db, ids: list[int]) -> list[dict]:
@@ -299,11 +299,14 @@ def facets(db, flt: Filters, cache=None) -> dict:
     """Counts for the status tabs and the choices of the filter menus."""
     where, args = flt.where(skip=("status",))
 
-    def compute():
+    def counts():
         by_status = dict(db.execute(
             f"select review_status, count(*) from {decisions.VIEW} where {where} group by review_status", args))
         by_status["active"] = sum(n for s, n in by_status.items() if s != "resolved")
         by_status["all"] = sum(n for s, n in by_status.items() if s in decisions.STATUSES)
+        return by_status
+
+    def choices():
         kinds = [r[0] for r in db.execute("select distinct kind from findings where site = ?", [flt.site])]
         kinds.sort(key=lambda k: (KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER), k))
         units = [r[0] for r in db.execute(
@@ -312,8 +315,9 @@ def facets(db, flt: Filters, cache=None) -> dict:
         paths = [r[0] for r in db.execute(
             "select distinct column_name from findings where site = ? and column_name is not null "
             "order by column_name", [flt.site])]
-        return {"status": by_status, "kinds": kinds, "units": units, "columns": paths}
-    return cached(db, cache, "facets", (where, tuple(args)), compute)
+        return {"kinds": kinds, "units": units, "columns": paths}
+    return {"status": cached(db, cache, "status-counts", (where, tuple(args)), counts),
+            **cached(db, cache, "choices", (flt.site,), choices, decisions_too=False)}
 
 
 def neighbours(db, flt: Filters, finding_id: int, cache=None) -> dict:
@@ -383,9 +387,17 @@ def _age_class(newest: str | None, as_of: date) -> tuple[str, int | None]:
     return "old", age
 
 
-def column_tree(db, site: str, check: dict | None) -> list[dict]:
+def column_flags(db, site: str) -> list[tuple]:
+    """(id, kind, severity, column_url, review_status) of the staleness findings not resolved."""
+    kinds = ",".join("?" * len(STALE_KINDS))
+    return db.execute(f"select id, kind, severity, column_url, review_status from {decisions.VIEW} "
+                      f"where site = ? and kind in ({kinds}) and status = 'open' order by id",
+                      [site, *STALE_KINDS]).fetchall()
+
+
+def column_tree(db, site: str, check: dict | None, flags: list[tuple] | None = None) -> list[dict]:
     """The column tree of the checked crawl, each node with its newest date, item count and
-    the staleness findings on it; children in the order the crawl first met them."""
+    the staleness findings on it (`column_flags`); siblings in the site's navigation order."""
     crawl_id = check["crawl_id"] if check else None
     if crawl_id is None:
         row = db.execute("select max(id) from crawls where site = ? and outcome = 'ok'", [site]).fetchone()
@@ -400,19 +412,19 @@ def column_tree(db, site: str, check: dict | None) -> list[dict]:
         "from columns c where c.site = ? and c.last_crawl >= ? and c.first_crawl <= ? "
         "order by first_link is null, first_link, c.rowid", [site, crawl_id, crawl_id]))
     flagged: dict[str, list] = {}
-    kinds = ",".join("?" * len(STALE_KINDS))
-    for r in db.query(f"select id, kind, severity, column_url, review_status from {decisions.VIEW} "
-                      f"where site = ? and kind in ({kinds}) and review_status <> 'resolved'",
-                      [site, *STALE_KINDS]):
-        flagged.setdefault(r["column_url"], []).append(r)
+    for fid, kind, severity, column_url, status in (column_flags(db, site) if flags is None else flags):
+        flagged.setdefault(column_url, []).append({"id": fid, "kind": kind, "severity": severity,
+                                                   "review_status": status})
     nodes = {}
     for r in rows:
         age_class, age = _age_class(r["newest_date"], as_of)
         mine = flagged.get(r["url"], [])
         kinds: dict[str, dict] = {}
         for f in mine:      # one badge per kind: the finding, or how many
-            k = kinds.setdefault(f["kind"], {"kind": f["kind"], "severity": f["severity"], "id": f["id"], "n": 0})
+            k = kinds.setdefault(f["kind"], {"kind": f["kind"], "severity": f["severity"], "id": f["id"], "n": 0,
+                                             "dismissed": True})
             k["n"] += 1
+            k["dismissed"] = k["dismissed"] and f["review_status"] in ("dismissed", "fixed")
         nodes[r["url"]] = {**r, "age_class": age_class, "age": age, "children": [],
                            "findings": mine, "badges": list(kinds.values())}
     roots = []
@@ -546,11 +558,6 @@ def crawls_by_id(db, ids) -> list[dict]:
         return []
     return list(db.query(f"select id, started, finished, outcome from crawls where id in "
                          f"({','.join('?' * len(ids))}) order by id", ids))
-
-
-def site_crawls(db, site: str, since_id: int, limit: int = 20) -> list[dict]:
-    return list(db.query("select id, started, outcome from crawls where site = ? and id >= ? "
-                         "order by id limit ?", [site, since_id, limit]))
 
 
 def column_findings(db, site: str, column_url: str) -> list[dict]:

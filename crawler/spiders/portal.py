@@ -18,7 +18,7 @@ from crawler.records import (ColumnRecord, Done, ItemRecord, LinksRecord, Listin
 from crawler.understand.dates import date_from_url, iso
 from crawler.understand.encoding import decode
 from crawler.understand.hanweb import records_of
-from crawler.understand.page import PageView, read_page, rows_from_fragments
+from crawler.understand.page import Link, PageView, read_page, rows_from_fragments
 from crawler.understand.urls import Joiner, host_of, target_kind
 
 _HTML_TYPES = ("text/html", "application/xhtml")
@@ -175,12 +175,12 @@ class PortalSpider(scrapy.Spider):
             if request:
                 yield request
         for data_url, form in view.data_requests:
-            yield self._data_request(data_url, form, column_url)
+            yield self._data_request(data_url, form, column_url, view.url)
 
-    def _data_request(self, url, form, column_url):
+    def _data_request(self, url, form, column_url, page_url):
         """Ask a list's data endpoint (Hanweb dataproxy.jsp) for the records past page one."""
         method = str(self.site.overrides.get("data_method", "POST")).upper()
-        meta = {"column_url": column_url, "handle_httpstatus_all": True}
+        meta = {"column_url": column_url, "page_url": page_url, "handle_httpstatus_all": True}
         if method == "GET":
             query = "&".join(f"{k}={quote(str(v))}" for k, v in form.items())
             return scrapy.Request(f"{url}&{query}", callback=self.parse_records, meta=meta,
@@ -196,6 +196,9 @@ class PortalSpider(scrapy.Spider):
             return
         rows = rows_from_fragments(records_of(response.text), Joiner(response.url), self.today)
         yield self._listings(PageView(url=response.url, rows=rows), response.url, column_url)
+        # The records are links the column page shows once its script has run.
+        shown = PageView(url=response.url, links=[Link(r.url, r.title, "a") for r in rows])
+        yield from self._links(shown, response.meta.get("page_url") or response.url)
 
     def _columns(self, view, url):
         """The column this page belongs to, and a record for each column in its breadcrumb."""

@@ -93,7 +93,10 @@ def _hanweb_rows(view: PageView, html: str, join, today) -> list:
         if key in seen:
             continue  # the same list rendered again for mobile
         seen.add(key)
-        rows += rows_from_fragments(unit.records, join, today)
+        found = rows_from_fragments(unit.records, join, today)
+        rows += found
+        # The records' links are on the page once its script has run: they count as its links.
+        view.links += [Link(r.url, r.title, "a") for r in found]
         proxy = join(unit.proxy_url)
         view.data_requests += [(f"{proxy}?{query}", form) for query, form in unit.remaining_requests()]
     return rows
