@@ -98,6 +98,8 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA busy_timeout=30000")
+    # The crawl's indexes outgrow SQLite's 2 MB default cache on a large portal.
+    db.execute("PRAGMA cache_size=-65536")
     ensure_schema(db)
     return db
 
