@@ -151,7 +151,7 @@ def carry_forward(db, site: str, base: int, crawl_id: int) -> None:
     crawl saw it (what vanished from the site is noticed by the weekly full sweep).
     """
     args = {"site": site, "base": base, "crawl": crawl_id}
-    with db.conn:
+    with db.atomic():
         for table, column in (("items", "last_crawl"), ("columns", "last_crawl"),
                               ("pages", "crawl_id"), ("listings", "crawl_id"),
                               ("links", "crawl_id"), ("targets", "crawl_id")):
@@ -186,13 +186,13 @@ def latest_crawl(db, site: str | None = None, finished_only: bool = False) -> di
 # -- records ------------------------------------------------------------------
 
 def write_probes(db, site: str, rows: list[dict]) -> None:
-    with db.conn:
+    with db.atomic():
         db["probes"].insert_all([{"site": site, **row} for row in rows])
 
 
 def write_records(db, site: str, crawl_id: int, batch: dict[str, list[dict]]) -> None:
     """Store one batch of spider records, keyed by table, in a single transaction."""
-    with db.conn:
+    with db.atomic():
         for table, rows in batch.items():
             if not rows:
                 continue
@@ -298,7 +298,7 @@ def summarise_columns(db, site: str, crawl_id: int) -> None:
     breadcrumb names.
     """
     args = {"site": site, "crawl": crawl_id}
-    with db.conn:
+    with db.atomic():
         db.execute(f"""
             update items set title = coalesce(title, list_title),
               publish_date = coalesce({', '.join(PUBLISH_PRIORITY)}),

@@ -89,7 +89,7 @@ def run_check(db, rules: RulePack, *, as_of: date | None = None, site: str | Non
         result = CheckResult(check_id=0, site=name, crawl_id=crawl["id"], as_of=as_of,
                              rules_hash=rules.digest, findings=findings, verdicts=verdicts,
                              verdict=overall, seconds=timings)
-        with db.conn:
+        with db.atomic():
             _record(db, result, enabled, started, rules_path, site_config)
         results.append(result)
     return results

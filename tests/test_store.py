@@ -1,0 +1,28 @@
+"""The store writes each batch whole or not at all: a killed crawl leaves no half page."""
+import sqlite3
+
+import pytest
+
+from crawler import store
+
+
+def test_a_batch_is_one_transaction(tmp_path):
+    db = store.open_db(tmp_path / "s.db")
+    crawl = store.start_crawl(db, "x", "http://x/")
+    batch = {"pages": [{"url": "http://x/a.html", "status": 200, "kind": "article"}],
+             "items": [{"url": "http://x/a.html", "title": "标题"}],
+             "targets": [{"url": None, "kind": "page", "status": 200}]}      # breaks NOT NULL
+    with pytest.raises(sqlite3.IntegrityError):
+        store.write_records(db, "x", crawl, batch)
+    assert db["pages"].count == 0 and db["items"].count == 0
+
+
+def test_rewriting_a_page_replaces_its_links_from_earlier_crawls(tmp_path):
+    db = store.open_db(tmp_path / "s.db")
+    first = store.start_crawl(db, "x", "http://x/")
+    store.write_records(db, "x", first, {"links": [
+        {"source_url": "http://x/", "target_url": "http://x/old.html", "anchor": "旧"}]})
+    second = store.start_crawl(db, "x", "http://x/")
+    store.write_records(db, "x", second, {"links": [
+        {"source_url": "http://x/", "target_url": "http://x/new.html", "anchor": "新"}]})
+    assert [r["target_url"] for r in db.query("select target_url from links")] == ["http://x/new.html"]
