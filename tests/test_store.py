@@ -11,7 +11,7 @@ def test_a_batch_is_one_transaction(tmp_path):
     crawl = store.start_crawl(db, "x", "http://x/")
     batch = {"pages": [{"url": "http://x/a.html", "status": 200, "kind": "article"}],
              "items": [{"url": "http://x/a.html", "title": "标题"}],
-             "targets": [{"url": None, "kind": "page", "status": 200}]}      # breaks NOT NULL
+             "links": [{"source_url": "http://x/a.html", "target_url": None}]}   # breaks NOT NULL
     with pytest.raises(sqlite3.IntegrityError):
         store.write_records(db, "x", crawl, batch)
     assert db["pages"].count == 0 and db["items"].count == 0
