@@ -238,7 +238,9 @@ def explain(url, site_file, today):
 
 def _register():
     from crawler.demo import demo
+    from crawler.review.cli import review
     main.add_command(demo)
+    main.add_command(review)
     try:
         from sample.cli import sample
         main.add_command(sample)

@@ -39,6 +39,7 @@ class Site:
     # validated by the code that uses them (understand/ and checks/).
     overrides: dict = field(default_factory=dict)
     rules: dict = field(default_factory=dict)
+    review: dict = field(default_factory=dict)    # the review app: {password: …}
     source: Path | None = None
 
     @property
@@ -47,7 +48,7 @@ class Site:
 
 
 _TOP_FIELDS = {"name", "start_url", "allowed_hosts", "db", "politeness", "contact",
-               "check_external", "full_every_days", "recheck_days", "overrides", "rules"}
+               "check_external", "full_every_days", "recheck_days", "overrides", "rules", "review"}
 
 
 def load_site(path: str | Path, db: str | Path | None = None) -> Site:
@@ -95,9 +96,12 @@ def site_from_dict(raw, path: Path | None = None, db: str | Path | None = None) 
 
     politeness = _politeness(raw.get("politeness") or {}, fail)
 
-    for key in ("overrides", "rules"):
+    for key in ("overrides", "rules", "review"):
         if not isinstance(raw.get(key, {}) or {}, dict):
             fail(key, "must be a mapping")
+    password = (raw.get("review") or {}).get("password")
+    if password is not None and not (isinstance(password, (str, int)) and str(password)):
+        fail("review.password", "must be a non-empty string")
     if not isinstance(raw.get("check_external", True), bool):
         fail("check_external", "must be true or false")
     for key in ("full_every_days", "recheck_days"):
@@ -117,7 +121,8 @@ def site_from_dict(raw, path: Path | None = None, db: str | Path | None = None) 
         politeness=politeness, contact=str(raw.get("contact") or ""),
         check_external=raw.get("check_external", True),
         full_every_days=raw.get("full_every_days", 7), recheck_days=raw.get("recheck_days", 7),
-        overrides=raw.get("overrides") or {}, rules=raw.get("rules") or {}, source=path,
+        overrides=raw.get("overrides") or {}, rules=raw.get("rules") or {},
+        review=raw.get("review") or {}, source=path,
     )
 
 

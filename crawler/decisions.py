@@ -160,7 +160,7 @@ def decide(db, finding_ids: Iterable[int], decision: str, *, by: str, reason: st
                   (select max(c.id) from crawls c where c.site = f.site)
                 from findings f where f.id in ({','.join('?' * len(chunk))})""", chunk).fetchall()
     new_ids = []
-    with db.conn:
+    with db.atomic():
         for fid, site, status, check_id, key, crawl_id in rows:
             cur = db.conn.execute(
                 f"insert into {TABLE} (site, finding_id, decision, reason, note, by, decided_at, "

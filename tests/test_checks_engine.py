@@ -153,8 +153,8 @@ def test_decisions_table_shows_review_status(tmp_path, rules):
     portal(db).write_crawl()
     run_check(db, rules, as_of=AS_OF)
     first = list_findings(db)[0]
-    db["decisions"].insert({"id": 1, "finding_id": first["id"], "decision": "dismissed",
-                            "decided_at": "2020-01-02T10:00:00"}, pk="id")
+    from crawler.decisions import decide
+    decide(db, [first["id"]], "dismissed", by="王科员", reason="误报：栏目已撤销", at="2020-01-02T10:00:00")
     shown = {f["id"]: f["status"] for f in list_findings(db)}
     assert shown[first["id"]] == "dismissed" and list(shown.values()).count("open") == len(shown) - 1
     assert [f["id"] for f in list_findings(db, status="dismissed")] == [first["id"]]

@@ -1,8 +1,8 @@
 """Reading findings and verdicts back, for `portalwatch findings` and the review app.
 
-A finding's `status` here is the detection status (open/resolved) unless a `decisions`
-table exists (the review app's): then an open finding shows its latest decision
-(confirmed, dismissed, fixed).
+A finding's `status` is its review status as crawler/decisions.py rules it (the analyst's
+decision where it still holds, else open or resolved): the same status the review app and
+the reports show.
 """
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import csv
 import io
 import json
 import unicodedata
+
+from crawler import decisions
 
 from . import schema
 
@@ -19,12 +21,8 @@ FIELDS = ["id", "site", "kind", "severity", "indicator", "status", "unit", "colu
 
 def list_findings(db, *, site: str | None = None, kind: str | None = None,
                   status: str | None = None) -> list[dict]:
-    schema.ensure_schema(db)
-    decisions = db["decisions"].exists() and {"finding_id", "decision"} <= set(db["decisions"].columns_dict)
-    order = "decided_at" if decisions and "decided_at" in db["decisions"].columns_dict else "rowid"
-    shown = (f"""case when f.status = 'open' then coalesce((select d.decision from decisions d
-                 where d.finding_id = f.id order by d.{order} desc limit 1), 'open') else f.status end"""
-             if decisions else "f.status")
+    decisions.ensure_schema(db)
+    shown = "f.review_status"
     where, args = [], {}
     if site:
         where.append("f.site = :site")
@@ -35,7 +33,7 @@ def list_findings(db, *, site: str | None = None, kind: str | None = None,
     if status:
         where.append(f"({shown}) = :status")
         args["status"] = status
-    sql = (f"select f.*, {shown} as shown_status from findings f"
+    sql = (f"select f.*, {shown} as shown_status from {decisions.VIEW} f"
            + (" where " + " and ".join(where) if where else "")
            + " order by f.site, f.status = 'resolved', f.kind, f.id")
     out = []
@@ -43,7 +41,7 @@ def list_findings(db, *, site: str | None = None, kind: str | None = None,
         out.append({
             "id": r["id"], "site": r["site"], "kind": r["kind"], "severity": r["severity"],
             "indicator": r["indicator"], "status": r["shown_status"],
-            "status_label": schema.STATUS_LABELS.get(r["shown_status"], r["shown_status"]),
+            "status_label": decisions.STATUS_LABELS.get(r["shown_status"], r["shown_status"]),
             "unit": r["unit"], "column": r["column_name"], "column_url": r["column_url"], "url": r["url"],
             "detail": r["detail"], "first_seen": r["first_seen"], "last_seen": r["last_seen"],
             "resolved_on": r["resolved_on"], "last_check": r["last_check"],

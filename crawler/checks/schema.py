@@ -40,8 +40,6 @@ INDEXES = [
     ("checks", ["site", "id"], False),
 ]
 
-STATUS_LABELS = {"open": "待审核", "confirmed": "已确认", "dismissed": "已驳回", "fixed": "已整改",
-                 "resolved": "已消除"}
 
 
 def ensure_schema(db) -> None:

@@ -229,7 +229,7 @@ def brief(kind: str, ev: dict) -> str:
 
 def evidence(rows: list[dict], settings: Settings, indicator_labels: dict) -> dict:
     kept = [r for r in rows if r["review_status"] != "dismissed"]
-    kept.sort(key=lambda r: (STATUS_ORDER.get(r["review_status"], 9) > 1, SEVERITY_ORDER.get(r["severity"], 9),
+    kept.sort(key=lambda r: (STATUS_ORDER.get(r["review_status"], 9), SEVERITY_ORDER.get(r["severity"], 9),
                              r["kind"], unit_name(r, settings), r["id"]))
     out = []
     for r in kept:
@@ -247,14 +247,19 @@ def evidence(rows: list[dict], settings: Settings, indicator_labels: dict) -> di
         })
     counts = status_counts(rows)
     cap = settings.evidence_rows_per_kind
-    shown, hidden, per_kind = [], Counter(), Counter()
-    for row in out:
-        per_kind[row["kind"]] += 1
-        if cap and per_kind[row["kind"]] > cap:
-            hidden[row["kind_label"]] += 1
-        else:
-            shown.append(row)
-    return {"rows": out, "shown": shown, "hidden": dict(hidden), "hidden_total": sum(hidden.values()),
+    sections, hidden = [], Counter()
+    for status in OUTSTANDING[::-1]:            # confirmed first, then those awaiting review
+        mine, per_kind = [], Counter()
+        for row in (r for r in out if r["status"] == status):
+            per_kind[row["kind"]] += 1
+            if cap and per_kind[row["kind"]] > cap:
+                hidden[row["kind_label"]] += 1
+            else:
+                mine.append(row)
+        sections.append({"status": status, "label": settings.label("status", status), "rows": mine,
+                         "count": counts.get(status, 0)})
+    return {"rows": out, "sections": sections, "shown": [r for s in sections for r in s["rows"]],
+            "hidden": dict(hidden), "hidden_total": sum(hidden.values()),
             "counts": {s: counts.get(s, 0) for s in ("confirmed", "open", "fixed", "resolved", "dismissed")},
             "total": len(rows)}
 
@@ -292,16 +297,15 @@ def trends(src: Source, settings: Settings, tally: stats.Tally, periods: list[Pe
     latest = stats.latest_per_period(history, periods)
     out["periods"] = [{"label": p.label, "short": p.short, "published": tally.total[p.tag],
                        "check": latest.get(p.tag)} for p in periods]
-    span = history
-    one_year = len({h["as_of"][:4] for h in span}) <= 1
-    labels = [h["as_of"][5:] if one_year else h["as_of"][2:] for h in span]
+    one_year = len({h["as_of"][:4] for h in history}) <= 1
+    labels = [h["as_of"][5:] if one_year else h["as_of"][2:] for h in history]
     out["charts"].append({
         "title": "历次检查发现的问题数",
-        "svg": charts.line_chart(labels, [{"name": "存在问题", "values": [h["open"] for h in span]},
-                                          {"name": "单项否决问题", "values": [h["veto"] for h in span],
+        "svg": charts.line_chart(labels, [{"name": "存在问题", "values": [h["open"] for h in history]},
+                                          {"name": "单项否决问题", "values": [h["veto"] for h in history],
                                            "color": "#c0392b"}],
                                  unit="个", title="历次检查发现的问题数"),
-        "note": f"共 {len(span)} 次检查（{periods[0].label}以来）；每次检查时仍存在的问题，含待审核。"})
+        "note": f"共 {len(history)} 次检查（{periods[0].label}以来）；每次检查时仍存在的问题，含待审核。"})
     runs = [h for h in history if period.contains(date.fromisoformat(h["as_of"]))]
     fresh = stats.dynamic_freshness(src, runs)
     days = src.rules.kind("stale_dynamic").get("days", 14)
@@ -355,9 +359,27 @@ def bulletin(src: Source, settings: Settings) -> dict:
     for p in problems:
         by_unit[p["unit"]].append(p)
     unit_types = _unit_types(src)
-    table = []
+    table, cap, unit_cap = [], settings.evidence_rows_per_kind, settings.bulletin_rows_per_unit
     for name, items in by_unit.items():
-        table.append({"unit": name, "unit_type": unit_types.get(name, ""), "items": items,
+        shown, per_kind, hidden = [], Counter(), Counter()
+        for p in items:      # overdue first, then by severity: what is cut is the least urgent
+            per_kind[p["kind"]] += 1
+            if (cap and per_kind[p["kind"]] > cap) or (unit_cap and len(shown) >= unit_cap):
+                hidden[p["kind_label"]] += 1
+            else:
+                shown.append(p)
+        kinds = {}
+        for p in items:
+            k = kinds.setdefault((p["kind"], p["severity"]), {
+                "kind": p["kind"], "kind_label": p["kind_label"], "severity": p["severity"],
+                "severity_label": p["severity_label"], "count": 0, "overdue": 0, "new": 0, "due": p["due"]})
+            k["count"] += 1
+            k["overdue"] += p["overdue"]
+            k["new"] += p["new"]
+            k["due"] = min(k["due"], p["due"])
+        table.append({"unit": name, "unit_type": unit_types.get(name, ""), "items": items, "shown": shown,
+                      "hidden": dict(hidden), "hidden_total": len(items) - len(shown),
+                      "by_kind": sorted(kinds.values(), key=lambda k: (k["due"], SEVERITY_ORDER.get(k["severity"], 9))),
                       "new": sum(p["new"] for p in items), "carried": sum(not p["new"] for p in items),
                       "overdue": sum(p["overdue"] for p in items), "veto": sum(p["severity"] == "veto" for p in items),
                       "total": len(items), "first_due": min(p["due"] for p in items)})

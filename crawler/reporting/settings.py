@@ -41,7 +41,8 @@ class Settings:
     categories: list = field(default_factory=list)      # [{name, classes, in_catalogue}]
     match_order: list = field(default_factory=list)
     other_category: str = "其他栏目信息"
-    evidence_rows_per_kind: int = 200
+    evidence_rows_per_kind: int = 50
+    bulletin_rows_per_unit: int = 10
     trend_periods: int = 5
     labels: dict = field(default_factory=dict)
     source: str = ""
@@ -136,6 +137,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
     s.match_order += [n for n in names if n not in s.match_order]
     s.other_category = str(pub.get("other", s.other_category))
     s.evidence_rows_per_kind = int(data.get("evidence_rows_per_kind", s.evidence_rows_per_kind))
+    s.bulletin_rows_per_unit = int(data.get("bulletin_rows_per_unit", s.bulletin_rows_per_unit))
     s.trend_periods = int(data.get("trend_periods", s.trend_periods))
     s.labels = {k: dict(v or {}) for k, v in need("labels", dict, data.get("labels", {})).items()}
     _default_labels(s.labels)

@@ -29,24 +29,16 @@ def is_loopback(host: str) -> bool:
 
 
 def _from_config(path: Path | None) -> tuple[Path | None, str | None]:
-    """The database and the review password a site config names (raw YAML: `db`, `review.password`)."""
+    """The database and the review password a site config names (`db`, `review.password`)."""
     if path is None:
         return None, None
-    import yaml
+    from crawler.config import ConfigError, load_site
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        _fail(f"{path}: cannot read the config ({exc.__class__.__name__})")
-    if not isinstance(raw, dict):
-        _fail(f"{path}: not a site config")
-    db = raw.get("db")
-    if db is None and raw.get("name"):
-        db = Path("var") / f"{raw['name']}.db"
-    elif db is not None:
-        db = Path(db) if Path(db).is_absolute() else path.parent / db
-    review = raw.get("review") or {}
-    password = review.get("password") if isinstance(review, dict) else None
-    return (Path(db) if db else None), (str(password) if password else None)
+        site = load_site(path)
+    except ConfigError as exc:
+        _fail(str(exc))
+    password = site.review.get("password")
+    return site.db, (str(password) if password is not None else None)
 
 
 @click.command()

@@ -24,7 +24,7 @@ SEVERITY_LABELS = {"veto": "单项否决", "deduct": "扣分", "warning": "预�
 SEVERITY_ORDER = ["veto", "deduct", "warning"]
 
 # A verdict row's level: ok → 合格, warning → 预警 (still 合格, near the threshold), veto → 不合格
-LEVEL_LABELS = {"ok": "合格", "warning": "预警", "veto": "不合格"}
+LEVEL_LABELS = {"ok": "合格", "warning": "预警", "veto": "不合格", "unknown": "无法判定"}
 
 STATUS_ORDER = ["open", "confirmed", "fixed", "dismissed", "resolved"]
 
