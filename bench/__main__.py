@@ -166,10 +166,16 @@ def bench_check(results: dict) -> None:
     results["check_100k"] = {k: v for k, v in figures.items() if k != "steps"}
 
 
+def bench_review(results: dict) -> None:
+    from crawler.review.bench import bench
+    print("portalwatch review with 20,000 findings (median ms per page):")
+    results["review"] = bench()
+
+
 def main() -> None:
     ROOT.mkdir(parents=True, exist_ok=True)
     results: dict = {"scale": SCALE}
-    for step in (bench_crawl, bench_redis, bench_many_sites, bench_check):
+    for step in (bench_crawl, bench_redis, bench_many_sites, bench_check, bench_review):
         step(results)
     (ROOT / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
 
