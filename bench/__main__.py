@@ -166,6 +166,12 @@ def bench_check(results: dict) -> None:
     results["check_100k"] = {k: v for k, v in figures.items() if k != "steps"}
 
 
+def bench_report(results: dict) -> None:
+    from crawler.reporting.bench import bench
+    print("portalwatch report on the 100,000-item store:")
+    results["report_100k"] = bench(db_path=ROOT / "check-100k.db", echo=lambda line: print("  " + line))
+
+
 def bench_review(results: dict) -> None:
     from crawler.review.bench import bench
     print("portalwatch review with 20,000 findings (median ms per page):")
@@ -175,7 +181,7 @@ def bench_review(results: dict) -> None:
 def main() -> None:
     ROOT.mkdir(parents=True, exist_ok=True)
     results: dict = {"scale": SCALE}
-    for step in (bench_crawl, bench_redis, bench_many_sites, bench_check, bench_review):
+    for step in (bench_crawl, bench_redis, bench_many_sites, bench_check, bench_report, bench_review):
         step(results)
     (ROOT / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
 

@@ -238,20 +238,19 @@ def explain(url, site_file, today):
 
 def _register():
     from crawler.demo import demo
+    from crawler.reporting.cli import report
     from crawler.review.cli import review
     main.add_command(demo)
     main.add_command(review)
+    main.add_command(report)
+    from crawler.checks.cli import check, findings
+    main.add_command(check)
+    main.add_command(findings)
     try:
-        from sample.cli import sample
+        from sample.cli import sample    # the sample portal ships with the source, not with every install
         main.add_command(sample)
     except ImportError:
         pass
-    try:
-        from crawler.checks.cli import check, findings
-    except ImportError:
-        return
-    main.add_command(check)
-    main.add_command(findings)
 
 
 _register()

@@ -5,6 +5,7 @@
 #   poppler-utils   pdftotext/pdftoppm to read reports back
 #   redis-server    the scale-out tests (scrapy-redis)
 #   wget            the reference crawler in `make bench`
+#   libpango…       WeasyPrint's text layout, for PDF reports
 set -euo pipefail
 
 declare -A probe=([chromium]=/usr/bin/chromium [poppler-utils]=/usr/bin/pdftotext
@@ -13,7 +14,9 @@ need=()
 for pkg in chromium poppler-utils redis-server wget; do
     [ -x "${probe[$pkg]}" ] || need+=("$pkg")
 done
-dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+for pkg in fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then

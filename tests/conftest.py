@@ -43,11 +43,23 @@ def write_site_config(path: Path, url: str, db: Path, name: str = "sample", **ex
     return path
 
 
+def _generated(tmp_path_factory, scale):
+    out = tmp_path_factory.mktemp("sample")
+    truth_path = generate_site(out, seed=1, as_of=AS_OF, scale=scale)
+    return out / "site", json.loads(Path(truth_path).read_text(encoding="utf-8"))
+
+
+def _crawled(tmp_path_factory, root, truth, url) -> CrawledSample:
+    work = tmp_path_factory.mktemp("crawl")
+    db = work / "sample.db"
+    config = write_site_config(work / "sample.yml", url, db)
+    portalwatch("crawl", config, "--today", AS_OF.isoformat(), "--quiet")
+    return CrawledSample(db, config, truth, AS_OF, url, root)
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("sample")
-    truth_path = generate_site(out, seed=1, as_of=AS_OF, scale=1)
-    return out / "site", json.loads(Path(truth_path).read_text(encoding="utf-8"))
+    return _generated(tmp_path_factory, 1)
 
 
 @pytest.fixture(scope="session")
@@ -59,9 +71,13 @@ def sample_url(sample_site):
 
 @pytest.fixture(scope="session")
 def crawled_sample(sample_site, sample_url, tmp_path_factory) -> CrawledSample:
-    root, truth = sample_site
-    work = tmp_path_factory.mktemp("crawl")
-    db = work / "sample.db"
-    config = write_site_config(work / "sample.yml", sample_url, db)
-    portalwatch("crawl", config, "--today", AS_OF.isoformat(), "--quiet")
-    return CrawledSample(db, config, truth, AS_OF, sample_url, root)
+    """The default sample portal (3,500 pages), crawled once for the session."""
+    return _crawled(tmp_path_factory, *sample_site, sample_url)
+
+
+@pytest.fixture(scope="session")
+def small_sample(tmp_path_factory) -> CrawledSample:
+    """The same portal at a third of its size: for tests that crawl it again and again."""
+    root, truth = _generated(tmp_path_factory, 0.3)
+    with serve(root) as url:
+        yield _crawled(tmp_path_factory, root, truth, url)

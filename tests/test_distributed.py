@@ -50,13 +50,13 @@ def _findings(db) -> set:
     return {(f["kind"], f["severity"], f["url"].split("/", 3)[-1] if f["url"] else None, f["detail"]) for f in rows}
 
 
-def test_two_workers_give_the_single_process_result(crawled_sample, redis_url, tmp_path):
+def test_two_workers_give_the_single_process_result(small_sample, redis_url, tmp_path):
     db = tmp_path / "redis.db"
-    config = write_site_config(tmp_path / "redis.yml", crawled_sample.site_url, db)
+    config = write_site_config(tmp_path / "redis.yml", small_sample.site_url, db)
     portalwatch("crawl", config, "--today", "2019-12-31", "--redis", redis_url, "--workers", "2", "--quiet")
-    assert not differences(content(db), content(crawled_sample.db_path))
+    assert not differences(content(db), content(small_sample.db_path))
     single = tmp_path / "single.db"
-    shutil.copy(crawled_sample.db_path, single)
+    shutil.copy(small_sample.db_path, single)
     assert _findings(db) == _findings(single)
     assert redis.Redis.from_url(redis_url).keys("portalwatch:*") == []   # the run cleaned up
 
@@ -65,13 +65,13 @@ def test_two_workers_give_the_single_process_result(crawled_sample, redis_url, t
     second = list(sqlite_utils.Database(db).query("select * from crawls order by id desc limit 1"))[0]
     assert second["outcome"] == "ok" and second["mode"] == "incremental"
     assert second["requests"] >= 214       # every column page asked again, conditionally
-    assert second["not_modified"] >= 200
-    assert not differences(content(db), content(crawled_sample.db_path))
+    assert second["not_modified"] >= 150
+    assert not differences(content(db), content(small_sample.db_path))
 
 
-def test_a_killed_worker_does_not_lose_its_work(crawled_sample, redis_url, tmp_path):
+def test_a_killed_worker_does_not_lose_its_work(small_sample, redis_url, tmp_path):
     db = tmp_path / "kill.db"
-    config = write_site_config(tmp_path / "kill.yml", crawled_sample.site_url, db)
+    config = write_site_config(tmp_path / "kill.yml", small_sample.site_url, db)
     coordinator = subprocess.Popen([sys.executable, "-m", "crawler", "crawl", str(config), "--today", "2019-12-31",
                                     "--redis", redis_url, "--workers", "2", "--quiet"])
     client = redis.Redis.from_url(redis_url)
@@ -81,17 +81,17 @@ def test_a_killed_worker_does_not_lose_its_work(crawled_sample, redis_url, tmp_p
         time.sleep(0.3)
         pids = [int(client.get(k)) for k in client.keys("portalwatch:*:alive:*") if client.get(k)]
         pages = sqlite_utils.Database(db).execute("select count(*) from pages").fetchone()[0] if db.exists() else 0
-        if len(pids) == 2 and pages >= 800:
+        if len(pids) == 2 and pages >= 300:
             victim = pids[1]
     assert victim, "both workers never got going"
     import os
     os.kill(victim, signal.SIGKILL)
     assert coordinator.wait(timeout=300) == 0
-    assert not differences(content(db), content(crawled_sample.db_path))
+    assert not differences(content(db), content(small_sample.db_path))
 
 
-def test_unreachable_redis_fails_fast(crawled_sample, tmp_path):
-    config = write_site_config(tmp_path / "r.yml", crawled_sample.site_url, tmp_path / "r.db")
+def test_unreachable_redis_fails_fast(small_sample, tmp_path):
+    config = write_site_config(tmp_path / "r.yml", small_sample.site_url, tmp_path / "r.db")
     started = time.monotonic()
     result = portalwatch("crawl", config, "--redis", f"redis://127.0.0.1:{_free_port()}/0", check=False)
     assert result.returncode == 2 and time.monotonic() - started < 15
