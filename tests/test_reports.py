@@ -29,10 +29,9 @@ HEADINGS = ["检查结论", "扣分与预警情况", "责任单位问题统计",
 
 
 def report_cmd(*args, check=True):
-    """`portalwatch report …` (through `python -m crawler.reporting` until the main group has it)."""
-    from crawler.cli import main
-    prefix = ["-m", "crawler", "report"] if "report" in main.commands else ["-m", "crawler.reporting"]
-    result = subprocess.run([sys.executable, *prefix, *map(str, args)], capture_output=True, text=True)
+    """`portalwatch report …`, as an operator runs it."""
+    result = subprocess.run([sys.executable, "-m", "crawler", "report", *map(str, args)],
+                            capture_output=True, text=True)
     if check and result.returncode != 0:
         raise AssertionError(f"report {args} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
     return result
