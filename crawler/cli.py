@@ -224,14 +224,16 @@ def probe(site_file, db_path, every, count, quiet):
 def explain(url, site_file, today):
     """Fetch one page and show how portalwatch understands it."""
     from crawler.explain import FetchError, explain as run_explain
-    home = None
+    from crawler.understand.overrides import compile_lists
+    home, overrides = None, []
     if site_file:
         try:
-            home = load_site(site_file).start_url
+            site = load_site(site_file)
         except ConfigError as exc:
             fail(str(exc))
+        home, overrides = site.start_url, compile_lists(site.overrides.get("lists"))
     try:
-        run_explain(url, today=parse_day(today), home_url=home)
+        run_explain(url, today=parse_day(today), home_url=home, overrides=overrides)
     except FetchError as exc:
         fail(str(exc), EXIT_FAILED)
 

@@ -10,6 +10,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from crawler.understand.overrides import OverrideError
+from crawler.understand.overrides import compile_lists as list_overrides
+
 
 class ConfigError(Exception):
     """A site config that cannot be used; the message is one line for the operator."""
@@ -99,6 +102,10 @@ def site_from_dict(raw, path: Path | None = None, db: str | Path | None = None) 
     for key in ("overrides", "rules", "review"):
         if not isinstance(raw.get(key, {}) or {}, dict):
             fail(key, "must be a mapping")
+    try:
+        list_overrides((raw.get("overrides") or {}).get("lists"))
+    except OverrideError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
     password = (raw.get("review") or {}).get("password")
     if password is not None and not (isinstance(password, (str, int)) and str(password)):
         fail("review.password", "must be a non-empty string")

@@ -32,12 +32,13 @@ def fetch(url: str, timeout: float = 15.0, user_agent: str = "portalwatch/0.1 (e
 
 
 def explain(url: str, *, today: date | None = None, home_url: str | None = None,
-            console: Console | None = None) -> PageView:
+            overrides: list | None = None, console: Console | None = None) -> PageView:
     console = console or Console()
     body, content_type, status = fetch(url)
     text, encoding = decode(body, content_type)
     is_home = home_url is not None and url.rstrip("/") == home_url.rstrip("/")
-    view = read_page(url, text, today=today or date.today(), is_home=is_home, home_url=home_url)
+    view = read_page(url, text, today=today or date.today(), is_home=is_home, home_url=home_url,
+                     overrides=overrides)
 
     console.print(f"[bold]{url}[/bold]")
     console.print(f"  HTTP {status}, {content_type or 'no content type'}, {len(body)} bytes, decoded as {encoding}")

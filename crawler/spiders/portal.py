@@ -18,6 +18,7 @@ from crawler.records import (ColumnRecord, Done, ItemRecord, LinksRecord, Listin
 from crawler.understand.dates import date_from_url, iso
 from crawler.understand.encoding import decode
 from crawler.understand.hanweb import records_of
+from crawler.understand.overrides import compile_lists
 from crawler.understand.page import Link, PageView, read_page, rows_from_fragments
 from crawler.understand.urls import Joiner, host_of, target_kind
 
@@ -49,6 +50,7 @@ class PortalSpider(scrapy.Spider):
         self.incremental = self.plan.mode == "incremental"
         self.hosts = {h.lower() for h in site.allowed_hosts} | {host_of(site.start_url)}
         self.home_url = site.start_url
+        self.list_overrides = compile_lists(site.overrides.get("lists"))
         # A cache in front of the scheduler's duplicate filter (which stays the authority,
         # in Redis too): building and fingerprinting a Request per link costs more than
         # the rest of a page's work, and most links are the same navigation on every page.
@@ -131,7 +133,7 @@ class PortalSpider(scrapy.Spider):
 
         text, _ = decode(response.body, ctype)
         view = read_page(response.url, text, today=self.today, is_home=is_home,
-                         home_url=self.home_url)
+                         home_url=self.home_url, overrides=self.list_overrides)
         page.kind, page.title, page.empty_marker = view.kind, view.title, view.empty_marker
         page.site_id_code = view.footer.get("site_id_code")
         page.icp = view.footer.get("icp")

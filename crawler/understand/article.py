@@ -24,16 +24,40 @@ _ICP = re.compile(r"([\u4e00-\u9fa5]\s*ICP\s*备\s*[\d\-]+\s*号(?:-\d+)?)")
 _POLICE = re.compile(r"([\u4e00-\u9fa5]\s*公网安备\s*\d+\s*号?)")
 
 
+_HEADLINE_TAGS = ("h1", "h2", "h3", "h4", "div", "td", "p", "span", "strong", "b", "font")
+_NO_SPACE = re.compile(r"\s+")
+
+
 def title_of(doc, metas: dict) -> str:
+    """The headline as a person reads it.
+
+    The ArticleTitle meta when declared; else the longest short element whose text stands
+    inside the page's <title> (CMSs build <title> as headline + site name, and the visible
+    headline may be a <div class="title">, not an <h1>); else the first <h1>/<h2>; else
+    <title> up to its first separator.
+    """
     if metas.get("ArticleTitle"):
         return squash(metas["ArticleTitle"])
+    head = doc.find(".//title")
+    page_title = text(head) if head is not None else ""
+    flat = _NO_SPACE.sub("", page_title)
+    best = ""
+    if flat:
+        body = doc.find("body")
+        for el in (body if body is not None else doc).iter(*_HEADLINE_TAGS):
+            if len(el) > 3:
+                continue
+            candidate = text(el)
+            if len(best) < len(candidate) <= 200 and len(candidate) >= 4 and _NO_SPACE.sub("", candidate) in flat:
+                best = candidate
+    if best:
+        return best
     for tag in ("h1", "h2"):
         for el in doc.iter(tag):
             title = text(el)
             if len(title) >= 4:
                 return title
-    title = doc.find(".//title")
-    return text(title).split("_")[0].split("|")[0].strip() if title is not None else ""
+    return re.split(r"_|\||——| - ", page_title, maxsplit=1)[0].strip()
 
 
 def fields_of(doc) -> dict[str, str]:
@@ -43,7 +67,8 @@ def fields_of(doc) -> dict[str, str]:
         cells = [c for c in tr if c.tag in ("td", "th")]
         for i in range(len(cells) - 1):
             label = text(cells[i]).rstrip(":：").replace(" ", "").replace("\u3000", "")
-            if label in KNOWN_LABELS or (0 < len(label) <= 6 and text(cells[i]).endswith(("：", ":"))):
+            if label in KNOWN_LABELS or (0 < len(label) <= 6 and "位置" not in label
+                                         and text(cells[i]).endswith(("：", ":"))):
                 value = text(cells[i + 1])
                 if value and value.rstrip(":：") not in KNOWN_LABELS:
                     fields.setdefault(label, value)

@@ -76,7 +76,7 @@ def find_rows(anchors, *, today: date | None, skip: set | None = None) -> list[L
         for position, (row, a, url, label, date_text, when) in enumerate(dated):
             if target_kind(url) == "image":
                 continue
-            rows.append(ListRow(url, _title(a, label), when, date_text, position, block))
+            rows.append(ListRow(url, title_of(a, label), when, date_text, position, block))
         block += 1
     return rows
 
@@ -124,7 +124,7 @@ def _date_text(row, a, link_count) -> str:
     return outside
 
 
-def _title(a, label: str) -> str:
+def title_of(a, label: str) -> str:
     """The full title: `title=""` when the link text is a truncated form of it."""
     full = squash(a.get("title") or "")
     if full:

@@ -6,6 +6,7 @@ from datetime import date
 
 from . import article, breadcrumb, dates, hanweb, lists, pagination
 from .dom import anchors, meta_tags, parse, text_without_links
+from .overrides import next_by_override, rows_by_override
 from .urls import Joiner, target_kind
 
 _EMPTY_MARKERS = ("暂无信息", "暂无数据", "暂无内容", "暂无记录", "没有信息", "没有记录", "无相关信息")
@@ -44,7 +45,9 @@ class PageView:
 
 
 def read_page(url: str, html: str, *, today: date | None = None, is_home: bool = False,
-              home_url: str | None = None, list_dates_only: bool = False) -> PageView:
+              home_url: str | None = None, overrides: list | None = None) -> PageView:
+    """Everything portalwatch reads from one page. `overrides` are the site config's list
+    corrections (crawler/understand/overrides.py); the first whose pattern matches wins."""
     view = PageView(url=url)
     doc = parse(html)
     if doc is None:
@@ -64,6 +67,9 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
     view.rows = lists.find_rows(links, today=today, skip=pager_anchors)
     if hanweb.is_hanweb_list(html):
         view.rows += _hanweb_rows(view, html, join, today)
+    rule = next((o for o in overrides or () if o.applies(url)), None)
+    if rule is not None:
+        view.rows = rows_by_override(rule, doc, join, today)
     body = doc.find("body")
     body = body if body is not None else doc
     loose_text = text_without_links(body)
@@ -71,11 +77,15 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
     view.title = article.title_of(doc, view.metas)
     view.empty_marker = any(m in loose_text for m in _EMPTY_MARKERS)
 
-    view.kind = "home" if is_home else _kind(view, loose_text)
+    view.kind = "home" if is_home else ("column" if rule is not None else _kind(view, loose_text))
     if view.kind in ("column", "home"):
         scripted = pagination.scripted_pages(html, url) if "createPageHTML" in html or "countPage" in html else []
         view.pages = _dedupe(scripted + pager_urls, url)
         view.next_page = next_url if next_url in view.pages else (view.pages[0] if view.pages else None)
+        if rule is not None and rule.next is not None:
+            found = next_by_override(rule, doc, join)
+            view.pages = [found] if found and found != url else []
+            view.next_page = view.pages[0] if view.pages else None
         view.total_pages = pagination.total_pages(loose_text)
         if view.kind == "column" and view.chain and view.chain[-1][1] is None:
             view.chain[-1] = (view.chain[-1][0], url)
