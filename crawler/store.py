@@ -95,9 +95,11 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite_utils.Database(path)
+    # First, so that a second process opening the file (crawl --all --parallel, the review
+    # app during a crawl) waits for the first instead of failing.
+    db.execute("PRAGMA busy_timeout=30000")
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
-    db.execute("PRAGMA busy_timeout=30000")
     # The crawl's indexes outgrow SQLite's 2 MB default cache on a large portal.
     db.execute("PRAGMA cache_size=-65536")
     ensure_schema(db)

@@ -27,6 +27,8 @@ def _fail(message: str, status: int = 2):
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
               help="Site config (gives the database, the site and its rule overrides).")
 @click.option("--site", "site_name", help="Only this site (default: every site checked in the period).")
+@click.option("--all", "every_site", is_flag=True,
+              help="The city-level roll-up: one row per site of the database (its verdicts, counts, rank).")
 @click.option("--format", "formats", default="html,pdf,xlsx,csv", show_default=True,
               help="Comma-separated: html, pdf, xlsx, csv.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("var/reports"),
@@ -39,7 +41,7 @@ def _fail(message: str, status: int = 2):
 @click.option("--rules", "rules_path", type=click.Path(path_type=Path),
               help="Rule pack for the column classes (default: the one the check used).")
 @click.option("--quiet", is_flag=True, help="Print nothing on success.")
-def report(quarter, month, week, year, db_path, config, site_name, formats, out, by, templates,
+def report(quarter, month, week, year, db_path, config, site_name, every_site, formats, out, by, templates,
            settings_path, rules_path, quiet):
     """Write the quarterly report, a bulletin or the annual statistics."""
     from crawler.store import open_db
@@ -85,7 +87,8 @@ def report(quarter, month, week, year, db_path, config, site_name, formats, out,
         _fail(str(exc))
     db = open_db(db_path)
     try:
-        paths = generate(db, KIND_OF_PERIOD[period_kind], period, site=site_name, formats=wanted, out=out,
+        kind = "rollup" if every_site else KIND_OF_PERIOD[period_kind]
+        paths = generate(db, kind, period, site=site_name, formats=wanted, out=out,
                          by=by, templates=templates, settings=settings, rules_path=rules_path,
                          site_config=config)
     except ReportError as exc:

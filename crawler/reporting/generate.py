@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import csvout, data, html, pdf, xlsx
+from . import csvout, data, html, pdf, rollup, xlsx
 from .period import Period
 from .settings import Settings, load_settings, templates_dir
 from .source import sites_in_period
 
 FORMATS = ("html", "pdf", "xlsx", "csv")
 KIND_OF_PERIOD = {"quarter": "quarterly", "month": "monthly", "week": "weekly", "year": "annual"}
-CSV_NAMES = {"quarterly": "evidence", "monthly": "tasks", "weekly": "tasks", "annual": "units"}
+CSV_NAMES = {"quarterly": "evidence", "monthly": "tasks", "weekly": "tasks", "annual": "units", "rollup": "sites"}
 
 
 def file_stem(site: str, kind: str, period: Period) -> str:
@@ -32,10 +32,15 @@ def generate(db, kind: str, period: Period, *, site: str | None = None, formats=
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     timings = timings if timings is not None else {}
-    for name in sites_in_period(db, period, site):
+    if kind == "rollup":
+        reports = [("all-sites", lambda: rollup.build_rollup(db, period, by=by, now=now))]
+    else:
+        reports = [(name, lambda name=name: data.build(db, kind, period, name, settings, by=by, rules_path=rules_path,
+                                                        site_config=site_config, now=now))
+                   for name in sites_in_period(db, period, site)]
+    for name, build in reports:
         start = time.perf_counter()
-        report = data.build(db, kind, period, name, settings, by=by, rules_path=rules_path,
-                            site_config=site_config, now=now)
+        report = build()
         timings["data"] = timings.get("data", 0) + time.perf_counter() - start
         stem = out / file_stem(name, kind, period)
         page = None

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .settings import templates_dir
 
 TEMPLATES = {"quarterly": "quarterly.j2", "monthly": "bulletin.j2", "weekly": "bulletin.j2",
-             "annual": "annual.j2"}
+             "annual": "annual.j2", "rollup": "rollup.j2"}
 
 
 class TemplateProblem(Exception):

@@ -129,6 +129,9 @@ def months(report: dict) -> dict:
 
 def sheets(report: dict) -> list[dict]:
     kind = report["kind"]
+    if kind == "rollup":
+        from .rollup import table as rollup_table
+        return [rollup_table(report)]
     if kind == "quarterly":
         return [cover(report), verdict(report), groups(report), units(report), *publication(report),
                 *trends(report), evidence(report)]
@@ -142,6 +145,8 @@ def sheets(report: dict) -> list[dict]:
 def main_table(report: dict) -> dict:
     """What the CSV holds."""
     kind = report["kind"]
+    if kind == "rollup":
+        return sheets(report)[0]
     if kind == "quarterly":
         return evidence(report)
     if kind == "annual":

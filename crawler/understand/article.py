@@ -28,6 +28,11 @@ _HEADLINE_TAGS = ("h1", "h2", "h3", "h4", "div", "td", "p", "span", "strong", "b
 _NO_SPACE = re.compile(r"\s+")
 
 
+def document_title(doc) -> str:
+    head = doc.find(".//title")
+    return text(head) if head is not None else ""
+
+
 def title_of(doc, metas: dict) -> str:
     """The headline as a person reads it.
 
@@ -38,8 +43,7 @@ def title_of(doc, metas: dict) -> str:
     """
     if metas.get("ArticleTitle"):
         return squash(metas["ArticleTitle"])
-    head = doc.find(".//title")
-    page_title = text(head) if head is not None else ""
+    page_title = document_title(doc)
     flat = _NO_SPACE.sub("", page_title)
     best = ""
     if flat:

@@ -10,6 +10,7 @@ from .overrides import next_by_override, rows_by_override
 from .urls import Joiner, target_kind
 
 _EMPTY_MARKERS = ("暂无信息", "暂无数据", "暂无内容", "暂无记录", "没有信息", "没有记录", "无相关信息")
+_ARTICLE_CRUMBS = {"正文", "详情", "内容", "正文内容", "文章", "详细内容", "信息详情", "查看"}
 _ARTICLE_MIN_ROWS = 8   # an article may show a few related links with dates; a list shows more
 
 
@@ -78,6 +79,8 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
     view.empty_marker = any(m in loose_text for m in _EMPTY_MARKERS)
 
     view.kind = "home" if is_home else ("column" if rule is not None else _kind(view, loose_text))
+    if view.kind != "article":
+        view.title = article.document_title(doc) or view.title
     if view.kind in ("column", "home"):
         scripted = pagination.scripted_pages(html, url) if "createPageHTML" in html or "countPage" in html else []
         view.pages = _dedupe(scripted + pager_urls, url)
@@ -123,6 +126,10 @@ def _kind(view: PageView, loose_text: str) -> str:
     signals = any(view.metas.get(k) for k in ("PubDate", "ArticleTitle", "firstpublishedtime"))
     signals = signals or any(k in labelled for k in dates.PUBLISH_LABELS if k not in ("日期", "时间"))
     signals = signals or len([k for k in ("索引号", "来信时间", "来信人", "回复内容", "文号") if k in loose_text]) >= 2
+    # A breadcrumb ending in unlinked 正文 (or the headline itself) marks an article, dated or not.
+    tail, tail_url = view.crumbs[-1] if view.crumbs else ("", "")
+    signals = signals or (tail_url is None and not view.empty_marker
+                          and (tail in _ARTICLE_CRUMBS or (len(tail) >= 4 and tail in view.title)))
     dated_rows = sum(1 for r in view.rows if r.date is not None)
     if signals and dated_rows < _ARTICLE_MIN_ROWS:
         return "article"
