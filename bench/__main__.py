@@ -43,6 +43,21 @@ def served(site_root: Path):
         proc.wait()
 
 
+def fresh_db(path: Path) -> Path:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return path.resolve()
+
+
+def fresh_site(name: str, url: str) -> tuple[Path, Path]:
+    """An empty database and a site config for the served portal."""
+    db = fresh_db(ROOT / f"{name}.db")
+    config = ROOT / f"{name}.yml"
+    config.write_text(f"name: bench\nstart_url: {url}/index.html\ndb: {db}\n"
+                      "politeness:\n  concurrency: 16\n", encoding="utf-8")
+    return db, config
+
+
 def sample_portal() -> tuple[Path, dict]:
     out = ROOT / f"portal-x{SCALE}"
     truth_path = out / "ground_truth.json"
@@ -67,12 +82,7 @@ def bench_crawl(results: dict) -> None:
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             results["wget_s"] = round(wall, 1)
             print(f"wget --recursive --spider: {wall:.1f} s ({pages / wall:.0f} pages/s), peak RSS {rss} MB")
-        db = ROOT / "bench.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
-        config = ROOT / "bench.yml"
-        config.write_text(f"name: bench\nstart_url: {url}/index.html\ndb: {db.resolve()}\n"
-                          "politeness:\n  concurrency: 16\n", encoding="utf-8")
+        db, config = fresh_site("bench", url)
         wall, rss, status = run([sys.executable, "-m", "crawler", "crawl", str(config), "--today",
                                  AS_OF.isoformat(), "--quiet"])
     fetched = json.loads(subprocess.run([sys.executable, "-m", "crawler", "status", "--db", str(db), "--json"],
@@ -115,12 +125,7 @@ def bench_redis(results: dict) -> None:
         return
     site_root, truth = sample_portal()
     with served(site_root) as url, redis_server() as (redis_url, client):
-        db = ROOT / "bench-redis.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
-        config = ROOT / "bench-redis.yml"
-        config.write_text(f"name: bench\nstart_url: {url}/index.html\ndb: {db.resolve()}\n"
-                          "politeness:\n  concurrency: 16\n", encoding="utf-8")
+        db, config = fresh_site("bench-redis", url)
         wall, rss, status = run([sys.executable, "-m", "crawler", "crawl", str(config), "--today",
                                  AS_OF.isoformat(), "--quiet", "--redis", redis_url, "--workers", "2"])
         peak = client.info("memory").get("used_memory_peak_human")
@@ -142,9 +147,7 @@ def bench_many_sites(results: dict, count: int = 12) -> None:
         if not (out / "ground_truth.json").exists():
             generate_site(out, seed=seed, as_of=AS_OF, scale=1)
         roots.append(out / "site")
-    db = (folder / "city.db").resolve()
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    db = fresh_db(folder / "city.db")
     with ExitStack() as stack:
         for seed, root in enumerate(roots, 1):
             url = stack.enter_context(serve(root))
@@ -158,9 +161,7 @@ def bench_many_sites(results: dict, count: int = 12) -> None:
 
 def bench_check(results: dict) -> None:
     from crawler.checks.bench import bench
-    db = ROOT / "check-100k.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    db = fresh_db(ROOT / "check-100k.db")
     print("portalwatch check on a 100,000-item store:")
     figures = bench(items=100_000, db_path=db, echo=lambda line: print("  " + line))
     results["check_100k"] = {k: v for k, v in figures.items() if k != "steps"}

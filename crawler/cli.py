@@ -7,30 +7,14 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import click
 
 from crawler import store
+from crawler.cliutil import EXIT_FAILED, EXIT_LOCKED, fail, parse_day
 from crawler.config import ConfigError, load_site
-
-EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 1, 2, 3
-
-
-def fail(message: str, status: int = EXIT_USAGE):
-    click.echo(f"portalwatch: {message}", err=True)
-    sys.exit(status)
-
-
-def parse_day(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"not a date (YYYY-MM-DD): {value}")
-
 
 @click.group()
 @click.version_option(package_name="portalwatch")

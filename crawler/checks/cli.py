@@ -4,45 +4,13 @@ Exit statuses: 0 success; 2 a bad rule pack, site config or date, or no finished
 """
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
 import click
 
-from crawler.config import ConfigError, load_site
+from crawler.cliutil import fail, parse_day, site_and_db
 
-
-def _fail(message: str, status: int = 2):
-    click.echo(f"portalwatch: {message}", err=True)
-    sys.exit(status)
-
-
-def _day(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        _fail(f"not a date (YYYY-MM-DD): {value}")
-
-
-def _site_and_db(config, db_path, site_name):
-    site = None
-    if config is not None:
-        try:
-            site = load_site(config, db=db_path)
-        except ConfigError as exc:
-            _fail(str(exc))
-        db_path = site.db
-        if site_name and site_name != site.name:
-            _fail(f"--site {site_name} does not match the config's name '{site.name}'")
-        site_name = site.name
-    if db_path is None:
-        _fail("give --db PATH or --config SITE.yml")
-    if not Path(db_path).exists():
-        _fail(f"{db_path}: no such database")
-    return site, Path(db_path), site_name
 
 
 @click.command()
@@ -60,24 +28,24 @@ def check(db_path, as_of, rules_path, site_name, config, quiet):
     from . import engine, listing
     from .rulepack import RulePackError, load_rules
 
-    day = _day(as_of) or date.today()
+    day = parse_day(as_of) or date.today()
     try:
         rules = load_rules(rules_path)
     except RulePackError as exc:
-        _fail(str(exc))
-    site, db_path, site_name = _site_and_db(config, db_path, site_name)
+        fail(str(exc))
+    site, db_path, site_name = site_and_db(config, db_path, site_name)
     if site is not None:
         try:
             rules = rules.for_site(site.rules, site.source)
         except RulePackError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     from crawler.store import open_db
     db = open_db(db_path)
     try:
         results = engine.run_check(db, rules, as_of=day, site=site_name,
                                    rules_path=rules_path or "rules", site_config=config)
     except engine.CheckError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if not quiet:
         click.echo("\n\n".join(listing.verdict_table(r) for r in results))
 
@@ -97,8 +65,8 @@ def findings(db_path, config, site_name, fmt, kind, status):
     from . import listing
     from .kinds import KINDS
     if kind and kind not in KINDS:
-        _fail(f"unknown kind '{kind}' (known: {', '.join(KINDS)})")
-    _, db_path, site_name = _site_and_db(config, db_path, site_name)
+        fail(f"unknown kind '{kind}' (known: {', '.join(KINDS)})")
+    _, db_path, site_name = site_and_db(config, db_path, site_name)
     from crawler.store import open_db
     rows = listing.list_findings(open_db(db_path), site=site_name, kind=kind, status=status)
     if fmt == "json":

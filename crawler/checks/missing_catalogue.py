@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .base import Context, Finding, item_seen
+from .base import Context, Finding
 from .classify import children_of
 from .rulepack import compile_patterns, matches
 

@@ -6,15 +6,11 @@ settings file or template, no such database, PDF support missing.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-
-def _fail(message: str, status: int = 2):
-    click.echo(f"portalwatch: {message}", err=True)
-    sys.exit(status)
+from crawler.cliutil import fail, site_and_db
 
 
 @click.command()
@@ -55,36 +51,23 @@ def report(quarter, month, week, year, db_path, config, site_name, every_site, f
 
     given = [(k, v) for k, v in (("quarter", quarter), ("month", month), ("week", week), ("year", year)) if v]
     if len(given) != 1:
-        _fail("give one period: --quarter 2019Q4, --month 2019-12, --week 2019-W52 or --year 2019")
+        fail("give one period: --quarter 2019Q4, --month 2019-12, --week 2019-W52 or --year 2019")
     (period_kind, text), = given
     try:
         period = Period.parse(period_kind, text)
     except PeriodError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown or not wanted:
-        _fail(f"unknown format '{unknown[0] if unknown else formats}' (known: {', '.join(FORMATS)})")
-    if config is not None:
-        from crawler.config import ConfigError, load_site
-        try:
-            site = load_site(config, db=db_path)
-        except ConfigError as exc:
-            _fail(str(exc))
-        db_path = db_path or site.db
-        if site_name and site_name != site.name:
-            _fail(f"--site {site_name} does not match the config's name '{site.name}'")
-        site_name = site.name
-    if db_path is None:
-        _fail("give --db PATH or --config SITE.yml")
-    if not Path(db_path).exists():
-        _fail(f"{db_path}: no such database")
+        fail(f"unknown format '{unknown[0] if unknown else formats}' (known: {', '.join(FORMATS)})")
+    _, db_path, site_name = site_and_db(config, db_path, site_name)
     if templates is not None and not templates.is_dir():
-        _fail(f"{templates}: no such template directory")
+        fail(f"{templates}: no such template directory")
     try:
         settings = load_settings(settings_path or Path(templates_dir(templates)) / "groups.yml")
     except SettingsError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     db = open_db(db_path)
     try:
         kind = "rollup" if every_site else KIND_OF_PERIOD[period_kind]
@@ -92,9 +75,9 @@ def report(quarter, month, week, year, db_path, config, site_name, every_site, f
                          by=by, templates=templates, settings=settings, rules_path=rules_path,
                          site_config=config)
     except ReportError as exc:
-        _fail(str(exc), exc.status)
+        fail(str(exc), exc.status)
     except (TemplateProblem, PdfUnavailable) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if not quiet:
         for path in paths:
             click.echo(str(path))

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from . import charts, stats
 from .period import Period, cn_date
 from .settings import Settings
+from crawler.checks.base import iso_to_date
 from .source import DONE, OUTSTANDING, Source, identity, open_source, period_findings, status_counts
 
 TITLES = {"quarterly": "政府网站季度检查报告", "monthly": "政府网站内容保障月通报",
@@ -241,8 +242,8 @@ def evidence(rows: list[dict], settings: Settings, indicator_labels: dict) -> di
             "reviewed": r["review_status"] != "open", "unit": unit_name(r, settings),
             "column": r.get("column_name") or "", "url": r.get("url") or r.get("column_url") or "",
             "detail": r.get("detail") or "", "brief": brief(r["kind"], r["evidence"]),
-            "first_seen": _day(r["first_seen"]), "last_seen": _day(r["last_seen"]),
-            "resolved_on": _day(r.get("resolved_on")), "decided_by": r.get("decided_by") or "",
+            "first_seen": iso_to_date(r["first_seen"]), "last_seen": iso_to_date(r["last_seen"]),
+            "resolved_on": iso_to_date(r.get("resolved_on")), "decided_by": r.get("decided_by") or "",
             "present": r["present"],
         })
     counts = status_counts(rows)
@@ -262,15 +263,6 @@ def evidence(rows: list[dict], settings: Settings, indicator_labels: dict) -> di
             "hidden": dict(hidden), "hidden_total": sum(hidden.values()),
             "counts": {s: counts.get(s, 0) for s in ("confirmed", "open", "fixed", "resolved", "dismissed")},
             "total": len(rows)}
-
-
-def _day(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
 
 
 def _indicator_labels(src: Source) -> dict:
@@ -348,7 +340,7 @@ def bulletin(src: Source, settings: Settings) -> dict:
             done.append(r)
         if not (r["present"] and r["review_status"] in OUTSTANDING):
             continue
-        first = _day(r["first_seen"])
+        first = iso_to_date(r["first_seen"])
         due = first + timedelta(days=settings.due_days.get(r["severity"], 30))
         problems.append({**ev[r["id"]], "due": due, "overdue": due < as_of,
                          "new": first >= period.start,
