@@ -58,3 +58,19 @@ def test_rollup_verdicts_equal_each_sites_check(three_districts, tmp_path):
     assert "政府网站检查汇总" in html and all(f'data-site="district{n}"' in html for n in (1, 2, 3))
     from openpyxl import load_workbook
     assert load_workbook(tmp_path / "all-sites-2019Q4-rollup.xlsx").sheetnames == ["汇总"]
+
+
+def test_review_app_sites_page(three_districts):
+    from crawler.review.app import create_app
+    from test_review_app import Analyst
+    work, sites, db, _ = three_districts
+    for seed in (1, 2, 3):
+        portalwatch("check", "--db", db, "--site", f"district{seed}", "--as-of", AS_OF.isoformat(), "--quiet")
+    page = Analyst(create_app(db)).get("/sites")
+    assert all(f'data-site="district{n}"' in page for n in (1, 2, 3))
+    db_ = sqlite_utils.Database(db)
+    for n in (1, 2, 3):
+        verdict = db_.execute("select verdict from checks where site = ? order by id desc limit 1",
+                              [f"district{n}"]).fetchone()[0]
+        row = page.split(f'data-site="district{n}"', 1)[1].split("</tr>", 1)[0]
+        assert ("不合格" in row) == (verdict == "不合格")

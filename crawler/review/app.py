@@ -206,6 +206,12 @@ def _routes(app: Flask) -> None:
         return render_template("overview.html", title="概览", site=site, info=info, since=since,
                                since_at=since_at, home=data.home_url(db, site))
 
+    @app.get("/sites")
+    def sites():
+        db = get_db()
+        _site(db)
+        return render_template("sites.html", title="全部网站", rows=data.sites_overview(db))
+
     @app.get("/findings")
     def findings():
         db = get_db()

@@ -614,3 +614,20 @@ def http_url(url: str | None) -> str | None:
     except ValueError:
         return None
     return url.strip() if scheme in ("http", "https") else None
+
+
+def sites_overview(db) -> list[dict]:
+    """Every site of the store: its latest check's verdicts and its findings by review status."""
+    out = []
+    for site in sites(db):
+        check = latest_check(db, site)
+        verdicts = list(db.query("select label, verdict, level, value from verdicts where check_id = ? "
+                                 "and veto = 1 order by rowid", [check["id"]])) if check else []
+        counts = dict(db.execute(f"select review_status, count(*) from {decisions.VIEW} where site = ? group by 1",
+                                 [site]).fetchall())
+        last = db.execute("select max(finished) from crawls where site = ? and outcome = 'ok'", [site]).fetchone()[0]
+        out.append({"site": site, "check": check, "verdicts": verdicts, "counts": counts, "last_crawl": last,
+                    "failed": [v["label"] for v in verdicts if v["verdict"] == "不合格"]})
+    # Failing sites first, then the most to review.
+    out.sort(key=lambda s: (-(len(s["failed"])), -(s["counts"].get("open", 0)), s["site"]))
+    return out
