@@ -10,6 +10,7 @@ Tables (every one carries `site`, so one file can hold many sites):
 - links     every link: source page, target URL, anchor text
 - targets   every link target with the HTTP status it answered (or the error)
 - probes    availability probes (`portalwatch probe`): status, response time, failure
+- column_history  each column's item count and newest date at each finished crawl (trends)
 """
 from __future__ import annotations
 
@@ -61,6 +62,11 @@ SCHEMA = {
         "columns": {"site": str, "source_url": str, "target_url": str, "anchor": str,
                     "tag": str, "crawl_id": int},
         "pk": ("site", "source_url", "target_url"),
+    },
+    "column_history": {
+        "columns": {"site": str, "crawl_id": int, "url": str, "item_count": int,
+                    "undated_count": int, "newest_date": str},
+        "pk": ("site", "crawl_id", "url"),
     },
     "probes": {
         "columns": {"id": int, "site": str, "url": str, "at": str, "status": int,
@@ -332,6 +338,11 @@ def summarise_columns(db, site: str, crawl_id: int) -> None:
               empty_marker = (select max(p.empty_marker) from pages p where p.site = columns.site
                               and p.column_url = columns.url and p.kind = 'column'
                               and p.crawl_id = :crawl)
+            where site = :site and last_crawl = :crawl
+        """, args)
+        db.execute("""
+            insert or replace into column_history (site, crawl_id, url, item_count, undated_count, newest_date)
+            select site, :crawl, url, item_count, undated_count, newest_date from columns
             where site = :site and last_crawl = :crawl
         """, args)
 

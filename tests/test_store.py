@@ -26,3 +26,12 @@ def test_rewriting_a_page_replaces_its_links_from_earlier_crawls(tmp_path):
     store.write_records(db, "x", second, {"links": [
         {"source_url": "http://x/", "target_url": "http://x/new.html", "anchor": "新"}]})
     assert [r["target_url"] for r in db.query("select target_url from links")] == ["http://x/new.html"]
+
+
+def test_each_crawl_keeps_its_columns_history(crawled_sample):
+    import sqlite_utils
+    db = sqlite_utils.Database(crawled_sample.db_path)
+    rows = {r["url"]: r for r in db.query("select * from column_history where crawl_id = 1")}
+    assert len(rows) == 214
+    for col in db.query("select url, item_count, newest_date from columns"):
+        assert (rows[col["url"]]["item_count"], rows[col["url"]]["newest_date"]) == (col["item_count"], col["newest_date"])

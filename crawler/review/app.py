@@ -18,7 +18,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import sqlite_utils
-from flask import (Flask, Response, abort, flash, g, get_template_attribute, redirect, render_template,
+from flask import (Flask, Response, current_app, abort, flash, g, get_template_attribute, redirect, render_template,
                    request, session, url_for)
 
 from crawler import decisions, store
@@ -29,7 +29,9 @@ VISIT_HOURS = 6          # a "visit" is a working session: the overview's "new s
 REVIEWER_MAX = 40
 
 
-def create_app(db_path, *, password: str | None = None, secret_key: str | None = None) -> Flask:
+def create_app(db_path, *, password: str | None = None, secret_key: str | None = None,
+               site: str | None = None) -> Flask:
+    """The review app over one store; `site` is the site shown first (default: the latest checked)."""
     db_path = Path(db_path)
     setup = store.open_db(db_path)
     try:
@@ -42,6 +44,7 @@ def create_app(db_path, *, password: str | None = None, secret_key: str | None =
         password = os.environ.get("PORTALWATCH_PASSWORD") or None
 
     app = Flask(__name__)
+    app.config["PORTALWATCH_SITE"] = site
     app.config.update(
         SECRET_KEY=key, SESSION_COOKIE_NAME="portalwatch_review", SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax", PERMANENT_SESSION_LIFETIME=timedelta(days=30),
@@ -164,7 +167,7 @@ def _site(db) -> str | None:
     """The site shown: ?site=, else the session's, else the latest checked one."""
     known = data.sites(db)
     g.sites = known
-    wanted = request.args.get("site") or session.get("site")
+    wanted = request.args.get("site") or session.get("site") or current_app.config.get("PORTALWATCH_SITE")
     site = wanted if wanted in known else data.default_site(db)
     if site and session.get("site") != site:
         session["site"] = site

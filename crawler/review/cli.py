@@ -50,7 +50,8 @@ def _from_config(path: Path | None) -> tuple[Path | None, str | None]:
               help="Address to listen on; anything but loopback needs a password.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
-def review(db_path, config, host, port, threads):
+@click.option("--site", "site_name", help="The site shown first (default: the latest checked; every site is reachable).")
+def review(db_path, config, host, port, threads, site_name):
     """Serve the review workspace: overview, findings, decisions, exports (zh-CN)."""
     config_db, config_password = _from_config(config)
     db_path = db_path or config_db
@@ -65,7 +66,7 @@ def review(db_path, config, host, port, threads):
     from waitress import create_server
 
     from .app import create_app
-    app = create_app(db_path, password=password)
+    app = create_app(db_path, password=password, site=site_name)
     try:
         server = create_server(app, host=host, port=port, threads=threads, ident="portalwatch")
     except OSError as exc:
