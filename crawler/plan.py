@@ -23,7 +23,7 @@ class CrawlPlan:
     known_items: dict = field(default_factory=dict)            # article URL → (list date, list title)
     fresh_targets: set = field(default_factory=set)            # checked recently, not due tonight
     done: set = field(default_factory=set)                     # resume: fetched or checked already
-    pending: list = field(default_factory=list)                # resume: linked but not yet reached
+    pending: list = field(default_factory=list)                # linked, not reached or due again
 
     def is_known_item(self, url: str, list_date: str | None, title: str | None) -> bool:
         """An article already stored whose list row still says the same."""
@@ -68,16 +68,20 @@ def _incremental_plan(db, site, base, recheck_days, now) -> CrawlPlan:
         "and kind in ('home', 'column') and status = 200", args)}
     plan.known_items = {r[0]: (r[1], r[2]) for r in db.execute(
         "select i.url, i.list_date, i.list_title from items i join pages p on p.site = i.site and p.url = i.url "
-        "where i.site = ? and i.last_crawl = ? and p.status is not null", args)}
+        "where i.site = ? and i.last_crawl = ? and p.status < 400", args)}
     # A target that answered well is checked again after recheck_days, spread by URL over a
-    # further recheck_days so that each night checks a slice, not everything at once.
+    # further recheck_days so that each night checks a slice, not everything at once; one
+    # that failed is checked every night. Both whether or not a page re-read tonight links it.
+    linked = dict(db.execute("select target_url, max(tag) from links where site = ? and crawl_id = ? "
+                             "group by target_url", args).fetchall())
     for url, checked_at, status in db.execute(
             "select url, checked_at, status from targets where site = ? and crawl_id = ?", args):
-        if status is None or status >= 400 or not checked_at:
-            continue
         spread = zlib.crc32(url.encode()) % max(recheck_days, 1)
-        if datetime.fromisoformat(checked_at) + timedelta(days=recheck_days + spread) > now:
+        if (status is not None and status < 400 and checked_at
+                and datetime.fromisoformat(checked_at) + timedelta(days=recheck_days + spread) > now):
             plan.fresh_targets.add(url)
+        elif url in linked:
+            plan.pending.append((url, linked[url]))
     return plan
 
 

@@ -48,7 +48,7 @@ class Site(BaseHTTPRequestHandler):
         elif path == "/shared.pdf":
             body, ctype = b"%PDF-1.4 sample", "application/pdf"
         elif path == "/slow.pdf":
-            time.sleep(1.5)
+            time.sleep(3.0)
             body, ctype = b"%PDF-1.4 slow", "application/pdf"
         elif path.startswith("/forbidden/"):
             status, body = 403, b"forbidden"
@@ -85,7 +85,7 @@ def checked_site(tmp_path_factory):
     work = tmp_path_factory.mktemp("links")
     db = work / "links.db"
     config = write_site_config(work / "links.yml", url, db, name="links",
-                               politeness={"timeout": 0.5, "concurrency": 16})
+                               politeness={"timeout": 1.0, "concurrency": 16})
     portalwatch("crawl", config, "--quiet")
     yield url, db
     server.shutdown()

@@ -52,7 +52,7 @@ def test_unchanged_portal_recrawl_is_cheap_and_new_items_are_found(crawled_sampl
         config = write_site_config(tmp_path / "night.yml", url, db)
         first = sqlite_utils.Database(db)["crawls"].get(1)
         # The stored crawl was made against another port: make its URLs this server's.
-        _rebase(db, crawled_sample.site_url, url)
+        rebase(db, crawled_sample.site_url, url)
         portalwatch("crawl", config, "--today", "2019-12-31", "--quiet")
         second = last_crawl(db)
         print(f"first crawl: {first['requests']} requests; second: {second['requests']} requests")
@@ -71,7 +71,8 @@ def test_unchanged_portal_recrawl_is_cheap_and_new_items_are_found(crawled_sampl
         assert got["newest_date"] == "2020-01-02"
 
 
-def _rebase(db_path, old, new):
+def rebase(db_path, old, new):
+    """Point a copied store at the same portal served at another address."""
     db = sqlite_utils.Database(db_path)
     with db.conn:
         for table, cols in {"pages": ["url", "column_url"], "columns": ["url", "parent_url"],

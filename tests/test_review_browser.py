@@ -9,17 +9,20 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
-from conftest import portalwatch  # noqa: E402
+from conftest import portalwatch, write_site_config  # noqa: E402
 from crawler import decisions, store  # noqa: E402
 from crawler.review import create_app  # noqa: E402
-from crawler.review.testing import copy_db, next_crawl, serve  # noqa: E402
+from crawler.review.testing import copy_db, serve  # noqa: E402
+from sample.server import serve as serve_portal  # noqa: E402
+from test_nightly import rebase  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -38,10 +41,17 @@ def shots(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def site(crawled_sample, tmp_path_factory):
-    path = copy_db(crawled_sample.db_path, tmp_path_factory.mktemp("review-browser") / "sample.db")
-    portalwatch("check", "--db", path, "--as-of", crawled_sample.as_of.isoformat(), "--quiet")
-    with serve(create_app(path, secret_key="browser-test")) as url:
-        yield path, url
+    """The crawled sample, with a portal of its own (a copy, served) for the next nights' crawls."""
+    work = tmp_path_factory.mktemp("review-browser")
+    root = work / "site"
+    shutil.copytree(crawled_sample.site_root, root)
+    path = copy_db(crawled_sample.db_path, work / "sample.db")
+    with serve_portal(root) as portal:
+        rebase(path, crawled_sample.site_url, portal)
+        config = write_site_config(work / "sample.yml", portal, path)
+        portalwatch("check", "--db", path, "--as-of", crawled_sample.as_of.isoformat(), "--quiet")
+        with serve(create_app(path, secret_key="browser-test")) as url:
+            yield path, url, root, config
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +90,7 @@ def status_text(page) -> str:
 
 
 def test_an_analysts_morning_and_the_next_crawls(page, site, shots):
-    db_path, url = site
+    db_path, url, root, config = site
     db = store.open_db(db_path)
     sign_in(page, url)
 
@@ -168,10 +178,16 @@ def test_an_analysts_morning_and_the_next_crawls(page, site, shots):
     want = db.execute("select count(*) from findings where unit = '区司法局' and status = 'open'").fetchone()[0]
     assert sheet.max_row - 3 == want and "区司法局" in sheet["A1"].value
 
-    # the next crawls: the unit restores the link, later it breaks again; a week passes
-    next_crawl(db_path, "sample", statuses={fixed["url"]: 200})
+    # the next nights, really crawled: the unit restores the page, later it is gone again
+    restored = root / urlsplit(fixed["url"]).path.lstrip("/")
+    restored.parent.mkdir(parents=True, exist_ok=True)
+    restored.write_bytes(b"%PDF-1.4 restored" if restored.suffix == ".pdf" else
+                         "<html><head><meta charset='utf-8'><title>已恢复</title></head><body>已恢复</body></html>".encode())
+    portalwatch("crawl", config, "--today", "2020-01-07", "--quiet")
     portalwatch("check", "--db", db_path, "--as-of", "2020-01-07", "--quiet")
-    next_crawl(db_path, "sample", statuses={fixed["url"]: 404})
+    assert db.execute("select status from findings where id = ?", [fixed["id"]]).fetchone()[0] == "resolved"
+    restored.unlink()
+    portalwatch("crawl", config, "--today", "2020-01-08", "--full", "--quiet")   # the weekly full sweep
     portalwatch("check", "--db", db_path, "--as-of", "2020-01-08", "--quiet")
     page.goto(f"{url}/findings/{dismissed}")
     assert status_text(page) == "已排除"
@@ -188,7 +204,7 @@ def test_an_analysts_morning_and_the_next_crawls(page, site, shots):
 
 
 def test_a_title_with_script_is_text_in_the_browser(page, site, shots):
-    db_path, url = site
+    db_path, url, _, _ = site
     db = store.open_db(db_path)
     item = next(db.query("select * from items where title like '%<script>%'"))
     sign_in(page, url, name="李娜")

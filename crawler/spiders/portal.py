@@ -73,7 +73,7 @@ class PortalSpider(scrapy.Spider):
             if request:
                 yield request
         for url, tag in self.plan.pending:
-            request = self._follow(url, "image" if tag == "img" else target_kind(url))
+            request = self._follow(url, "image" if tag == "img" else target_kind(url), due=True)
             if request:
                 yield request
 
@@ -89,11 +89,12 @@ class PortalSpider(scrapy.Spider):
         return scrapy.Request(url, callback=self.parse_page, errback=self.page_failed, meta=meta,
                               headers=headers or None, priority=_PRIORITY[priority], dont_filter=home)
 
-    def _follow(self, url: str, kind: str, is_list: bool = False, from_home: bool = False):
+    def _follow(self, url: str, kind: str, is_list: bool = False, from_home: bool = False,
+                due: bool = False):
         if url in self._requested:
             return None
         internal = host_of(url) in self.hosts
-        if self.incremental and not is_list and not from_home and (
+        if self.incremental and not (is_list or from_home or due) and (
                 url in self.plan.fresh_targets or url in self.plan.known_items):
             return None  # checked recently, or an article already stored
         self._requested.add(url)
