@@ -32,16 +32,16 @@ def run_demo(out: Path) -> Path:
             status = subprocess.run([sys.executable, "-m", "crawler", *step]).returncode
             if status != 0:
                 raise SystemExit(status)
-    click.echo(f"\ndatabase: {db}\nsite config: {config}")
+    click.echo(f"\ndatabase: {db}\nsite config: {config}\nreports: {db.parent / 'reports'}\n"
+               f"review the findings in a browser: portalwatch review --db {db}")
     return db
 
 
 def _after_crawl(db: Path):
-    from crawler.cli import main
     yield "status", ["--db", str(db)]
-    if "check" in main.commands:
-        yield "check", ["--db", str(db), "--as-of", AS_OF.isoformat()]
-        yield "findings", ["--db", str(db), "--status", "open"]
+    yield "check", ["--db", str(db), "--as-of", AS_OF.isoformat()]
+    yield "findings", ["--db", str(db), "--status", "open"]
+    yield "report", ["--quarter", "2019Q4", "--db", str(db), "--out", str(db.parent / "reports")]
 
 
 @click.command()
