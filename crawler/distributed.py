@@ -24,7 +24,7 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy_redis.queue import PriorityQueue
 from twisted.internet import task
 
-from crawler.records import Done
+from crawler.records import Done, Seeded
 
 RUNS = "portalwatch:runs"          # the set of runs in progress: "site:crawl_id"
 ALIVE_MS = 5000
@@ -53,6 +53,7 @@ class Keys:
         self.requests = f"{self.prefix}:requests"
         self.dupefilter = f"{self.prefix}:dupefilter"
         self.records = f"{self.prefix}:records"
+        self.seeded = f"{self.prefix}:seeded"
         self.job = f"{self.prefix}:job"
 
     def inflight(self, worker: str) -> str:
@@ -123,6 +124,8 @@ class RedisRecordPipeline:
         if isinstance(record, Done):
             if record.token is not None:
                 self.server.hdel(self.keys.inflight(self.worker), record.token)
+        elif isinstance(record, Seeded):
+            self.server.set(self.keys.seeded, 1)
         else:
             self.server.rpush(self.keys.records, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
         return record
@@ -172,7 +175,7 @@ class WorkerPresence:
 
 
 def work_remains(server, keys: Keys) -> bool:
-    if server.zcard(keys.requests):
+    if not server.exists(keys.seeded) or server.zcard(keys.requests):
         return True
     return any(server.hlen(key) for key in server.scan_iter(f"{keys.prefix}:inflight:*"))
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from crawler import store
 from crawler.records import (ColumnRecord, Done, ItemRecord, LinksRecord, ListingsRecord,
-                             PageRecord, TargetRecord)
+                             PageRecord, Seeded, TargetRecord)
 
 BATCH = 2000
 
@@ -38,7 +38,7 @@ class StorePipeline:
 
     def process_item(self, record):
         batch = self.batch
-        if isinstance(record, Done):
+        if isinstance(record, (Done, Seeded)):
             return record
         if isinstance(record, LinksRecord):
             src = record.source_url

@@ -89,6 +89,12 @@ class Done:
 
 
 @dataclass(slots=True)
+class Seeded:
+    """The crawl's start requests are all queued: until then, a worker with nothing to do
+    waits for them rather than calling the run finished."""
+
+
+@dataclass(slots=True)
 class WorkerReport:
     """What a distributed worker counted, sent to the writer when it stops."""
     requests: int = 0

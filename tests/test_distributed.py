@@ -71,19 +71,23 @@ def test_two_workers_give_the_single_process_result(small_sample, redis_url, tmp
 
 def test_a_killed_worker_does_not_lose_its_work(small_sample, redis_url, tmp_path):
     db = tmp_path / "kill.db"
-    config = write_site_config(tmp_path / "kill.yml", small_sample.site_url, db)
+    # Gently, so that the run lasts long enough to kill a worker in the middle of it.
+    config = write_site_config(tmp_path / "kill.yml", small_sample.site_url, db,
+                               politeness={"concurrency": 2, "delay": 0.005})
     coordinator = subprocess.Popen([sys.executable, "-m", "crawler", "crawl", str(config), "--today", "2019-12-31",
                                     "--redis", redis_url, "--workers", "2", "--quiet"])
     client = redis.Redis.from_url(redis_url)
-    victim = None
+    victim, seen = None, []
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and victim is None:
+    while time.monotonic() < deadline and victim is None and coordinator.poll() is None:
         time.sleep(0.1)
-        pids = [int(client.get(k)) for k in client.keys("portalwatch:*:alive:*") if client.get(k)]
-        pages = sqlite_utils.Database(db).execute("select count(*) from pages").fetchone()[0] if db.exists() else 0
-        if len(pids) == 2 and pages >= 100:
+        pids = [int(v) for v in (client.get(k) for k in client.keys("portalwatch:*:alive:*")) if v]
+        busy = sum(client.hlen(k) for k in client.keys("portalwatch:*:inflight:*"))
+        seen.append((len(pids), busy))
+        if len(pids) == 2 and busy:
             victim = pids[1]
-    assert victim, "both workers never got going"
+    assert victim, (f"both workers never got going: {len(seen)} looks, coordinator {coordinator.poll()}, "
+                    f"(workers, in flight) seen {sorted(set(seen))}")
     import os
     os.kill(victim, signal.SIGKILL)
     assert coordinator.wait(timeout=300) == 0

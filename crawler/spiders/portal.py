@@ -14,7 +14,7 @@ from twisted.internet.error import (ConnectionLost, ConnectionRefusedError, DNSL
 
 from crawler.plan import CrawlPlan
 from crawler.records import (ColumnRecord, Done, ItemRecord, LinksRecord, ListingsRecord,
-                             PageRecord, TargetRecord)
+                             PageRecord, Seeded, TargetRecord)
 from crawler.understand.dates import date_from_url, iso
 from crawler.understand.encoding import decode
 from crawler.understand.hanweb import records_of
@@ -76,6 +76,7 @@ class PortalSpider(scrapy.Spider):
             request = self._follow(url, "image" if tag == "img" else target_kind(url), due=True)
             if request:
                 yield request
+        yield Seeded()
 
     def _page_request(self, url: str, priority: str, home: bool = False):
         meta = {"handle_httpstatus_all": True}
