@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,18 @@ from sample.generate import generate_site
 from sample.server import serve
 
 AS_OF = date(2019, 12, 31)
+RULES = Path(__file__).resolve().parents[1] / "rules"
+
+
+def ago(days: int) -> str:
+    """The day `days` before AS_OF, as the store writes dates."""
+    return (AS_OF - timedelta(days=days)).isoformat()
+
+
+@pytest.fixture(scope="session")
+def rules():
+    from crawler.checks.rulepack import load_rules
+    return load_rules(RULES)
 
 
 @dataclass

@@ -6,28 +6,18 @@ import io
 import json
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from crawler.checks import latest_verdicts, list_findings, load_rules, run_check
+from crawler.checks import latest_verdicts, list_findings, run_check
 from crawler.checks.cli import check, findings
 from crawler.checks.synthetic import SiteBuilder
 from crawler.store import open_db
 
-RULES = Path(__file__).resolve().parents[1] / "rules"
-AS_OF = date(2019, 12, 31)
-
-
-def ago(days: int) -> str:
-    return (AS_OF - timedelta(days=days)).isoformat()
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules(RULES)
+from conftest import AS_OF, RULES, ago
 
 
 def portal(db, stale: int = 2, blank: int = 1) -> SiteBuilder:

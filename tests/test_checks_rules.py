@@ -2,28 +2,17 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
-from crawler.checks import evaluate, load_rules
+from crawler.checks import evaluate
 from crawler.checks.classify import load_columns
 from crawler.checks.base import Context
 from crawler.checks.overdue_reply import working_days
 from crawler.checks.synthetic import FOOTER, SiteBuilder
 from crawler.store import open_db
 
-RULES = Path(__file__).resolve().parents[1] / "rules"
-AS_OF = date(2019, 12, 31)
-
-
-def ago(days: int) -> str:
-    return (AS_OF - timedelta(days=days)).isoformat()
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules(RULES)
+from conftest import AS_OF, ago
 
 
 @pytest.fixture
