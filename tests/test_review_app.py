@@ -17,7 +17,7 @@ import pytest
 from conftest import portalwatch
 from crawler import decisions, store
 from crawler.review import create_app
-from crawler.review.testing import copy_db, next_crawl
+from review_helpers import copy_db, next_crawl
 
 SCRIPT_TITLE = "关于“网站安全”测试信息<script>alert(1)</script>的\"说明\""
 

@@ -20,7 +20,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 from conftest import portalwatch, write_site_config  # noqa: E402
 from crawler import decisions, store  # noqa: E402
 from crawler.review import create_app  # noqa: E402
-from crawler.review.testing import copy_db, serve  # noqa: E402
+from review_helpers import copy_db, serve  # noqa: E402
 from sample.server import serve as serve_portal  # noqa: E402
 from test_nightly import rebase  # noqa: E402
 

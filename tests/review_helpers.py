@@ -1,4 +1,4 @@
-"""Helpers for testing the review app (used by tests/test_review_*.py and handy in a shell).
+"""Helpers for the review app's tests (tests/test_review_*.py).
 
 - `copy_db(src, dst)`        a consistent copy of a live store (SQLite backup API, WAL included)
 - `serve(app)`               the app on 127.0.0.1 in a background thread (werkzeug), yields its URL
