@@ -16,6 +16,7 @@ from crawler import store
 from crawler.cliutil import EXIT_FAILED, EXIT_LOCKED, fail, parse_day
 from crawler.config import ConfigError, load_site
 
+
 @click.group()
 @click.version_option(package_name="portalwatch")
 def main():
