@@ -66,6 +66,8 @@ def find_rows(anchors, *, today: date | None, skip: set | None = None) -> list[L
     block = 0
     for key in order:
         members = groups[key]
+        if not has_date(" ".join(key[0].itertext())):
+            continue  # menus and link lists: nothing dated anywhere under them
         dated = []
         for row, a, url, label in members:
             date_text = _date_text(row, a, link_count)
