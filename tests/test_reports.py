@@ -8,7 +8,6 @@ import io
 import json
 import shutil
 import subprocess
-import sys
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 from pathlib import Path
@@ -30,11 +29,7 @@ HEADINGS = ["检查结论", "扣分与预警情况", "责任单位问题统计",
 
 def report_cmd(*args, check=True):
     """`portalwatch report …`, as an operator runs it."""
-    result = subprocess.run([sys.executable, "-m", "crawler", "report", *map(str, args)],
-                            capture_output=True, text=True)
-    if check and result.returncode != 0:
-        raise AssertionError(f"report {args} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
-    return result
+    return portalwatch("report", *args, check=check)
 
 
 @pytest.fixture(scope="module")
