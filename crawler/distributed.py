@@ -7,8 +7,8 @@ through a Redis list to the single writer, which stores them with the same Store
 as a one-process crawl; SQLite keeps its one writer.
 
 A worker that dies must not lose what it was doing: popping a request moves it into the
-worker's in-flight hash, and only the `Done` record that closes the request's callback
-output takes it out, after every record before it was pushed. A worker's presence is a key
+worker's in-flight hash, and only the `Done` that carries the request's records takes it
+out, once they are pushed. A worker's presence is a key
 that expires 5 s after its last heartbeat; in-flight requests of an absent worker go back to
 the queue. A worker stays while the queue or anyone's in-flight hash holds work.
 """
@@ -110,7 +110,7 @@ class ReliableQueue(PriorityQueue):
 # -- records -------------------------------------------------------------------------
 
 class RedisRecordPipeline:
-    """Pushes each record to the run's list; a `Done` record acknowledges its request."""
+    """Pushes each callback's records to the run's list, then acknowledges its request."""
 
     def __init__(self, server, keys: Keys, worker: str):
         self.server, self.keys, self.worker = server, keys, worker
@@ -121,13 +121,13 @@ class RedisRecordPipeline:
         return cls(connect(s.get("REDIS_URL")), Keys(s.get("PORTALWATCH_RUN")), s.get("PORTALWATCH_WORKER"))
 
     def process_item(self, record):
-        if isinstance(record, Done):
-            if record.token is not None:
-                self.server.hdel(self.keys.inflight(self.worker), record.token)
-        elif isinstance(record, Seeded):
+        if isinstance(record, Seeded):
             self.server.set(self.keys.seeded, 1)
-        else:
+            return record
+        if not isinstance(record, Done) or record.records:
             self.server.rpush(self.keys.records, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+        if isinstance(record, Done) and record.token is not None:
+            self.server.hdel(self.keys.inflight(self.worker), record.token)
         return record
 
 

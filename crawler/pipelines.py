@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from crawler import store
 from crawler.records import (ColumnRecord, Done, ItemRecord, LinksRecord, ListingsRecord,
-                             PageRecord, Seeded, TargetRecord)
+                             PageRecord, TargetRecord)
 
 BATCH = 2000
 
@@ -37,9 +37,15 @@ class StorePipeline:
         self.db.close()
 
     def process_item(self, record):
+        if isinstance(record, Done):
+            for each in record.records:
+                self.add(each)
+            if self.pending >= BATCH:
+                self.flush()
+        return record
+
+    def add(self, record):
         batch = self.batch
-        if isinstance(record, (Done, Seeded)):
-            return record
         if isinstance(record, LinksRecord):
             src = record.source_url
             batch["links"].extend({"source_url": src, "target_url": t, "anchor": a, "tag": g}
@@ -60,9 +66,6 @@ class StorePipeline:
         elif isinstance(record, TargetRecord):
             batch["targets"].append(_row(record))
         self.pending += 1
-        if self.pending >= BATCH:
-            self.flush()
-        return record
 
     def flush(self):
         if self.pending:

@@ -1,7 +1,9 @@
 """What the spider yields: plain records, one per fact, stored by the pipeline.
 
 Links and list rows come one record per page (not per link) because a portal page carries
-a hundred of them and per-link objects would dominate the crawl.
+a hundred of them and per-link objects would dominate the crawl. For the same reason a
+callback's records reach the pipeline together, in one `Done`: Scrapy's cost per yielded
+item (middlewares, signals, stats) is paid once per response, not once per fact.
 """
 from __future__ import annotations
 
@@ -81,11 +83,13 @@ class TargetRecord:
 
 @dataclass(slots=True)
 class Done:
-    """Closes a callback's records: everything the request led to has been yielded.
+    """A callback's records, yielded after every request it led to.
 
-    A distributed worker acknowledges the request with it; one process ignores it.
+    A distributed worker acknowledges its request (`token`) with it; one process ignores
+    the token.
     """
     token: bytes | None = None
+    records: list = field(default_factory=list)
 
 
 @dataclass(slots=True)

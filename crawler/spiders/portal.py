@@ -28,12 +28,18 @@ _PRIORITY = {"list": 20, "page": 10, "check": 0}
 
 
 def _closes(callback):
-    """End a callback's output with a Done record carrying its request's queue token."""
+    """Pass a callback's requests on as they come; gather its records into one Done,
+    carrying the request's queue token, yielded last."""
     @functools.wraps(callback)
     def wrapper(self, result):
-        yield from callback(self, result) or ()
+        records = []
+        for output in callback(self, result) or ():
+            if isinstance(output, scrapy.Request):
+                yield output
+            else:
+                records.append(output)
         request = getattr(result, "request", None)
-        yield Done(request.meta.get("_pw_raw") if request is not None else None)
+        yield Done(request.meta.get("_pw_raw") if request is not None else None, records)
     return wrapper
 
 
