@@ -85,14 +85,24 @@ def bench_crawl(results: dict) -> None:
         db, config = fresh_site("bench", url)
         wall, rss, status = run([sys.executable, "-m", "crawler", "crawl", str(config), "--today",
                                  AS_OF.isoformat(), "--quiet"])
+        floor = subprocess.run([sys.executable, "-m", "bench.floor", str(config), str(db)],
+                               capture_output=True, text=True).stdout.split()
     fetched = json.loads(subprocess.run([sys.executable, "-m", "crawler", "status", "--db", str(db), "--json"],
                                         capture_output=True, text=True).stdout)
     results.update(portalwatch_s=round(wall, 1), portalwatch_rss_mb=rss,
                    pages_per_s=round(fetched["pages"] / wall), pages=fetched["pages"])
     print(f"portalwatch crawl: {wall:.1f} s ({fetched['pages'] / wall:.0f} pages/s), peak RSS {rss} MB, "
           f"{fetched['pages']} pages, {fetched['items']} items, {fetched['links']} links, exit {status}")
+    if len(floor) == 2:
+        fetched_only, floor_s = int(floor[0]), float(floor[1])
+        results.update(scrapy_floor_s=round(floor_s, 1))
+        print(f"Scrapy alone, same settings, fetching the same {fetched_only} URLs and doing nothing "
+              f"(bench/floor.py): {floor_s:.1f} s ({fetched_only / floor_s:.0f} pages/s)")
     if "wget_s" in results:
         print(f"portalwatch / wget wall time: {wall / results['wget_s']:.2f}x (goal: at most 1.5x)")
+        if "scrapy_floor_s" in results:
+            print(f"Scrapy's floor / wget: {results['scrapy_floor_s'] / results['wget_s']:.2f}x; "
+                  f"portalwatch / Scrapy's floor: {wall / results['scrapy_floor_s']:.2f}x")
 
 
 @contextmanager

@@ -74,12 +74,12 @@ def finish(db_path: Path, crawl_id: int, plan: CrawlPlan, *, home_error: str | N
     return result
 
 
-def run_spider(settings: Settings, **spider_args) -> tuple[object, str, dict]:
-    """Run PortalSpider in this process; (spider, close reason, stats)."""
+def run_spider(settings: Settings, spider_class=PortalSpider, **spider_args) -> tuple[object, str, dict]:
+    """Run the spider (PortalSpider unless told) in this process; (spider, close reason, stats)."""
     process = CrawlerProcess(settings)
     # Scrapy logs every response at DEBUG; building those records costs even when unwritten.
     logging.getLogger("scrapy").setLevel(logging.INFO)
-    crawler = process.create_crawler(PortalSpider)
+    crawler = process.create_crawler(spider_class)
     outcome = {}
     crawler.signals.connect(lambda spider, reason: outcome.setdefault("reason", reason),
                             signal=signals.spider_closed, weak=False)
