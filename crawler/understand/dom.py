@@ -6,11 +6,8 @@ XPath, which runs in C.
 """
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
-_SPACE = re.compile(r"\s+")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 _TEXT_OUTSIDE_LINKS = etree.XPath(
     ".//text()[not(ancestor::a or ancestor::script or ancestor::style or ancestor::noscript)]")
@@ -33,11 +30,14 @@ def parse(html: str | bytes):
 
 
 def squash(text: str | None) -> str:
-    return _SPACE.sub(" ", text or "").strip()
+    """White space folded to single spaces (str.split knows the same Unicode spaces as re's \\s)."""
+    return " ".join(text.split()) if text else ""
 
 
 def text(el) -> str:
     """All text of a small element (a link, a cell), white space folded."""
+    if len(el) == 0:    # most links: one text node, no children
+        return squash(el.text)
     return squash("".join(el.itertext()))
 
 
