@@ -30,6 +30,8 @@ class ListRow:
 def find_rows(anchors, *, today: date | None, skip: set | None = None) -> list[ListRow]:
     """Every dated list on the page, flattened in document order."""
     skip = skip or set()
+    # Links under each element, counted up to 2: rows only ask "one link, or more?". Once an
+    # element holds two, so do all its ancestors, and the walk up can stop there.
     link_count: dict = {}
     linked = []
     for anchor in anchors:
@@ -39,7 +41,10 @@ def find_rows(anchors, *, today: date | None, skip: set | None = None) -> list[L
         linked.append(anchor)
         el = a
         while el is not None:
-            link_count[el] = link_count.get(el, 0) + 1
+            seen = link_count.get(el, 0)
+            if seen == 2:
+                break
+            link_count[el] = seen + 1
             el = el.getparent()
 
     groups: dict = {}
