@@ -88,13 +88,13 @@ def fields_of(doc) -> dict[str, str]:
     return fields
 
 
-def attachments_of(doc, join) -> list[dict]:
+def attachments_of(anchors) -> list[dict]:
+    """The page's links to files (附件), from its anchors (dom.Anchor), first mention each."""
     out, seen = [], set()
-    for a in doc.iter("a"):
-        url = join(a.get("href"))
-        if url and url not in seen and target_kind(url) == "attachment":
-            seen.add(url)
-            out.append({"url": url, "name": text(a)})
+    for a in anchors:
+        if a.url and a.url not in seen and target_kind(a.url) == "attachment":
+            seen.add(a.url)
+            out.append({"url": a.url, "name": a.label})
     return out
 
 

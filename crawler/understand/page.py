@@ -93,7 +93,7 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
         if view.kind == "column" and view.chain and view.chain[-1][1] is None:
             view.chain[-1] = (view.chain[-1][0], url)
     elif view.kind == "article":
-        _read_article(view, doc, join, loose_text, today)
+        _read_article(view, doc, links, loose_text, today)
         view.rows = []
     return view
 
@@ -138,9 +138,9 @@ def _kind(view: PageView, loose_text: str) -> str:
     return "other"
 
 
-def _read_article(view: PageView, doc, join, loose_text: str, today):
+def _read_article(view: PageView, doc, links, loose_text: str, today):
     view.fields = article.fields_of(doc)
-    view.attachments = article.attachments_of(doc, join)
+    view.attachments = article.attachments_of(links)
     view.tables = article.data_tables(doc)
     view.text = loose_text
     labelled = dates.labelled_dates(loose_text[:4000])
