@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from crawler.reporting import charts, csvout
+from crawler.reporting import charts, csvout, tables, xlsx
 from crawler.reporting.period import Period, PeriodError
 from crawler.reporting.settings import SettingsError, load_settings
 
@@ -66,6 +66,20 @@ def test_csv_cells_never_become_formulas():
     assert csvout._cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
     assert csvout._cell("-1") == "'-1" and csvout._cell("区教育局") == "区教育局"
     assert csvout._cell(date(2019, 12, 31)) == "2019-12-31" and csvout._cell(None) == ""
+
+
+def test_xlsx_cells_never_become_formulas(tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+    texts = ["=1+1", "=" + "长" * 30, "区教育局", "长" * 30]      # short and long, formula-like or not
+    spec = tables.table("清单", "清单", [("text", "问题说明", 10, tables.T), ("day", "首次发现", 11, tables.D)],
+                        [{"text": t, "day": date(2019, 12, 31)} for t in texts])
+    monkeypatch.setattr(xlsx, "sheets", lambda report: [spec])
+    meta = {"site_name": "区政府", "period_label": "2019年第四季度", "title": "报告", "version": "dev",
+            "generated_by": "测试员"}
+    ws = load_workbook(xlsx.write_xlsx({"meta": meta}, tmp_path / "x.xlsx"))["清单"]
+    cells = [(row[0].value, row[0].data_type, row[0].alignment.wrap_text, row[1].value.date())
+             for row in ws.iter_rows(min_row=3)]
+    assert cells == [(t, "s", len(t) > 10 or None, date(2019, 12, 31)) for t in texts]
 
 
 def test_bench_runs_on_a_small_store():

@@ -83,7 +83,7 @@ EVIDENCE = [("id", "编号", 7, I), ("status_label", "审核状态", 9, T), ("ki
             ("severity_label", "严重程度", 9, T), ("indicator_label", "指标", 18, T), ("unit", "单位", 16, T),
             ("column", "栏目", 36, T), ("detail", "问题说明", 60, T), ("url", "网址", 50, T),
             ("brief", "依据", 24, T), ("first_seen", "首次发现", 11, D), ("last_seen", "最近发现", 11, D),
-            ("resolved_on", "消除日期", 11, D), ("decided_by", "审核人", 10, T), ("kind", "问题代码", 16, T),
+            ("resolved_on", "消除日期", 11, D), ("decided_by", "审核人", 10, T), ("kind", "问题代码", 26, T),
             ("status", "状态代码", 10, T)]
 
 
@@ -105,7 +105,7 @@ def trends(report: dict) -> list[dict]:
 
 TASKS = [("unit", "单位", 16, T), ("id", "编号", 7, I), ("state", "整改状态", 9, T), ("status_label", "审核状态", 9, T),
          ("kind_label", "问题类型", 16, T), ("severity_label", "严重程度", 9, T), ("detail", "问题说明", 60, T),
-         ("url", "网址", 50, T), ("first_seen", "首次发现", 11, D), ("due", "整改期限", 11, D), ("kind", "问题代码", 16, T)]
+         ("url", "网址", 50, T), ("first_seen", "首次发现", 11, D), ("due", "整改期限", 11, D), ("kind", "问题代码", 26, T)]
 
 
 def bulletin_units(report: dict) -> dict:

@@ -31,6 +31,29 @@ def write_xlsx(report: dict, path: str | Path) -> Path:
             "border": Border(bottom=thin, top=thin, left=thin, right=thin),
             "alignment": Alignment(horizontal="center", vertical="center", wrap_text=True)}
     wrap = Alignment(wrap_text=True, vertical="top")
+
+    def styled(ws, value, **style):
+        cell = WriteOnlyCell(ws, value=value)
+        for attr, setting in style.items():
+            setattr(cell, attr, setting)
+        return cell
+
+    def cell(ws, value, width: int, kind: str):
+        # Plain values wherever the look allows: a cell object with a style costs openpyxl
+        # several times a plain value, and a large site's evidence sheet has 70,000 cells.
+        if value is None or value == "":
+            return None
+        if kind == D and isinstance(value, date):
+            return styled(ws, value, number_format="yyyy-mm-dd")
+        if kind in (I, F) and isinstance(value, (int, float)):
+            return value
+        value = str(value)
+        if len(value) > width:
+            return styled(ws, value, data_type="s", alignment=wrap)
+        if value.startswith("="):          # the one thing openpyxl would read as a formula
+            return styled(ws, value, data_type="s")
+        return value
+
     wb = Workbook(write_only=True)
     used: set = set()
     meta = report["meta"]
@@ -42,35 +65,11 @@ def write_xlsx(report: dict, path: str | Path) -> Path:
         ws.freeze_panes = "A3"
         if spec["rows"]:
             ws.auto_filter.ref = f"A2:{get_column_letter(len(columns))}{len(spec['rows']) + 2}"
-        title = WriteOnlyCell(ws, value=f"{meta['site_name']} {meta['period_label']} {spec['title']}")
-        title.font = Font(bold=True, size=12)
-        ws.append([title])
-        header = []
-        for _, label, _, _ in columns:
-            cell = WriteOnlyCell(ws, value=label)
-            for attr, style in head.items():
-                setattr(cell, attr, style)
-            header.append(cell)
-        ws.append(header)
+        ws.append([styled(ws, f"{meta['site_name']} {meta['period_label']} {spec['title']}",
+                          font=Font(bold=True, size=12))])
+        ws.append([styled(ws, label, **head) for _, label, _, _ in columns])
         for row in spec["rows"]:
-            out = []
-            for key, _, width, kind in columns:
-                value = row.get(key)
-                if value is None or value == "":
-                    out.append(None)
-                elif kind == D and isinstance(value, date):
-                    cell = WriteOnlyCell(ws, value=value)
-                    cell.number_format = "yyyy-mm-dd"
-                    out.append(cell)
-                elif kind in (I, F) and isinstance(value, (int, float)):
-                    out.append(value)
-                else:
-                    cell = WriteOnlyCell(ws, value=str(value))
-                    cell.data_type = "s"          # never a formula, whatever the text starts with
-                    if len(cell.value) > width:
-                        cell.alignment = wrap
-                    out.append(cell)
-            ws.append(out)
+            ws.append([cell(ws, row.get(key), width, kind) for key, _, width, kind in columns])
     wb.properties.title = f"{meta['site_name']} {meta['period_label']}{meta['title']}"
     wb.properties.creator = f"portalwatch {meta['version']} ({meta['generated_by']})"
     path = Path(path)
