@@ -160,6 +160,8 @@ def test_evidence_rows_match_the_findings(quarterly):
         assert r["审核状态"] == decisions.STATUS_LABELS[f["status"]]
 
     page = _html(paths["html"])
+    cap = yaml.safe_load(open(ROOT / "reports" / "groups.yml", encoding="utf-8"))["evidence_rows_per_kind"]
+    assert max(Counter((f["status"], f["kind"]) for f in in_period).values()) <= cap   # so the HTML lists all
     html_rows = {int(tr.get("data-id")): tr.get("data-status")
                  for tr in page.xpath('//table[@id="evidence"]/tbody/tr[@data-id]')}
     assert html_rows == {k: v for k, v in want.items() if v in ("confirmed", "open")}   # still to fix
@@ -286,6 +288,41 @@ def test_bulletins_name_units_and_due_dates(checked, tmp_path):
         ws = load_workbook(paths["xlsx"])["单位汇总"]
         header = [c.value for c in ws[2]]
         assert sum(r[header.index("本期新发现")] for r in ws.iter_rows(min_row=3, values_only=True)) == new
+
+
+def test_html_lists_at_most_the_cap_and_the_files_hold_all(checked, quarterly, tmp_path):
+    """groups.yml caps the rows of the evidence list (per kind) in the HTML and PDF; what is
+    left out is counted there and the CSV still holds it."""
+    db_path = checked[0]
+    in_period = quarterly[1]
+    settings = yaml.safe_load(open(ROOT / "reports" / "groups.yml", encoding="utf-8"))
+    settings.update(evidence_rows_per_kind=2)
+    mine = tmp_path / "groups.yml"
+    mine.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+
+    out = report_cmd("--quarter", "2019Q4", "--db", db_path, "--format", "html,csv", "--settings", mine,
+                     "--out", tmp_path).stdout.split()
+    paths = {p.rsplit(".", 1)[1]: p for p in out}
+    listed = defaultdict(list)
+    for f in in_period:
+        if f["status"] in ("confirmed", "open"):
+            listed[f["status"], f["kind"]].append(f["id"])
+    assert any(len(ids) > 2 for ids in listed.values())                  # the cap bites
+    shown, more, status = defaultdict(list), {}, None
+    for tr in _html(paths["html"]).xpath('//table[@id="evidence"]/tbody/tr'):
+        if tr.get("class") == "sub":
+            status = tr.get("data-status")
+        elif tr.get("class") == "kind":
+            more[status, tr.get("data-kind")] = tr.text_content()
+        elif tr.get("data-id"):
+            assert tr.get("data-status") == status
+            shown[status, tr.get("data-kind")].append(int(tr.get("data-id")))
+    assert {k: len(v) for k, v in shown.items()} == {k: min(len(v), 2) for k, v in listed.items()}
+    for key, ids in listed.items():
+        assert set(shown[key]) <= set(ids)
+        assert (f"另有 {len(ids) - 2} 条" in more[key]) == (len(ids) > 2), more[key]
+    rows = list(csv.DictReader(io.StringIO(open(paths["csv"], "rb").read().decode("utf-8-sig"))))
+    assert sorted(int(r["编号"]) for r in rows) == sorted(f["id"] for f in in_period if f["status"] != "dismissed")
 
 
 def test_annual_statistics(checked, tmp_path):

@@ -228,39 +228,48 @@ def brief(kind: str, ev: dict) -> str:
     return ""
 
 
-def evidence(rows: list[dict], settings: Settings, indicator_labels: dict) -> dict:
+def evidence_rows(rows: list[dict], settings: Settings, indicator_labels: dict) -> list[dict]:
+    """Every finding not dismissed, as the evidence list shows it: confirmed first, the most
+    severe first, then by kind, unit and id."""
     kept = [r for r in rows if r["review_status"] != "dismissed"]
     kept.sort(key=lambda r: (STATUS_ORDER.get(r["review_status"], 9), SEVERITY_ORDER.get(r["severity"], 9),
                              r["kind"], unit_name(r, settings), r["id"]))
-    out = []
-    for r in kept:
-        out.append({
-            "id": r["id"], "kind": r["kind"], "kind_label": settings.label("kinds", r["kind"]),
-            "indicator": r["indicator"], "indicator_label": indicator_labels.get(r["indicator"], r["indicator"]),
-            "severity": r["severity"], "severity_label": settings.label("severity", r["severity"]),
-            "status": r["review_status"], "status_label": settings.label("status", r["review_status"]),
-            "reviewed": r["review_status"] != "open", "unit": unit_name(r, settings),
-            "column": r.get("column_name") or "", "url": r.get("url") or r.get("column_url") or "",
-            "detail": r.get("detail") or "", "brief": brief(r["kind"], r["evidence"]),
-            "first_seen": iso_to_date(r["first_seen"]), "last_seen": iso_to_date(r["last_seen"]),
-            "resolved_on": iso_to_date(r.get("resolved_on")), "decided_by": r.get("decided_by") or "",
-            "present": r["present"],
-        })
+    return [{
+        "id": r["id"], "kind": r["kind"], "kind_label": settings.label("kinds", r["kind"]),
+        "indicator": r["indicator"], "indicator_label": indicator_labels.get(r["indicator"], r["indicator"]),
+        "severity": r["severity"], "severity_label": settings.label("severity", r["severity"]),
+        "status": r["review_status"], "status_label": settings.label("status", r["review_status"]),
+        "reviewed": r["review_status"] != "open", "unit": unit_name(r, settings),
+        "column": r.get("column_name") or "", "url": r.get("url") or r.get("column_url") or "",
+        "detail": r.get("detail") or "", "brief": brief(r["kind"], r["evidence"]),
+        "first_seen": iso_to_date(r["first_seen"]), "last_seen": iso_to_date(r["last_seen"]),
+        "resolved_on": iso_to_date(r.get("resolved_on")), "decided_by": r.get("decided_by") or "",
+        "present": r["present"],
+    } for r in kept]
+
+
+def evidence(rows: list[dict], settings: Settings, indicator_labels: dict) -> dict:
+    """`rows`: the whole list (XLSX, CSV). `sections`: what is still to fix, confirmed then
+    awaiting review, each by kind with at most `evidence_rows_per_kind` rows (HTML, PDF:
+    every listed row costs the PDF time and pages; the files hold the rest)."""
+    out = evidence_rows(rows, settings, indicator_labels)
     counts = status_counts(rows)
     cap = settings.evidence_rows_per_kind
-    sections, hidden = [], Counter()
+    sections = []
     for status in OUTSTANDING[::-1]:            # confirmed first, then those awaiting review
-        mine, per_kind = [], Counter()
+        kinds = {}
         for row in (r for r in out if r["status"] == status):
-            per_kind[row["kind"]] += 1
-            if cap and per_kind[row["kind"]] > cap:
-                hidden[row["kind_label"]] += 1
-            else:
-                mine.append(row)
-        sections.append({"status": status, "label": settings.label("status", status), "rows": mine,
+            k = kinds.setdefault(row["kind"], {"kind": row["kind"], "kind_label": row["kind_label"],
+                                               "count": 0, "rows": []})
+            k["count"] += 1
+            if not cap or len(k["rows"]) < cap:
+                k["rows"].append(row)
+        for k in kinds.values():
+            k["more"] = k["count"] - len(k["rows"])
+        sections.append({"status": status, "label": settings.label("status", status), "kinds": list(kinds.values()),
                          "count": counts.get(status, 0)})
-    return {"rows": out, "sections": sections, "shown": [r for s in sections for r in s["rows"]],
-            "hidden": dict(hidden), "hidden_total": sum(hidden.values()),
+    return {"rows": out, "sections": sections, "cap": cap,
+            "hidden_total": sum(k["more"] for s in sections for k in s["kinds"]),
             "counts": {s: counts.get(s, 0) for s in ("confirmed", "open", "fixed", "resolved", "dismissed")},
             "total": len(rows)}
 
@@ -333,7 +342,7 @@ def bulletin(src: Source, settings: Settings) -> dict:
     rows = period_findings(src)
     labels = _indicator_labels(src)
     period, as_of = src.period, src.as_of
-    ev = {r["id"]: r for r in evidence(rows, settings, labels)["rows"]}
+    ev = {r["id"]: r for r in evidence_rows(rows, settings, labels)}
     problems, done = [], []
     for r in rows:
         if r["review_status"] in DONE:
