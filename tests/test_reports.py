@@ -291,12 +291,12 @@ def test_bulletins_name_units_and_due_dates(checked, tmp_path):
 
 
 def test_html_lists_at_most_the_cap_and_the_files_hold_all(checked, quarterly, tmp_path):
-    """groups.yml caps the rows of the evidence list (per kind) in the HTML and PDF; what is
-    left out is counted there and the CSV still holds it."""
-    db_path = checked[0]
+    """groups.yml caps the rows of the evidence list (per kind) and of a bulletin (per unit)
+    in the HTML and PDF; what is left out is counted there and the CSV still holds it."""
+    db_path, _, found = checked
     in_period = quarterly[1]
     settings = yaml.safe_load(open(ROOT / "reports" / "groups.yml", encoding="utf-8"))
-    settings.update(evidence_rows_per_kind=2)
+    settings.update(evidence_rows_per_kind=2, bulletin_rows_per_unit=1)
     mine = tmp_path / "groups.yml"
     mine.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
 
@@ -323,6 +323,29 @@ def test_html_lists_at_most_the_cap_and_the_files_hold_all(checked, quarterly, t
         assert (f"另有 {len(ids) - 2} 条" in more[key]) == (len(ids) > 2), more[key]
     rows = list(csv.DictReader(io.StringIO(open(paths["csv"], "rb").read().decode("utf-8-sig"))))
     assert sorted(int(r["编号"]) for r in rows) == sorted(f["id"] for f in in_period if f["status"] != "dismissed")
+
+    out = report_cmd("--month", "2019-12", "--db", db_path, "--format", "html,csv", "--settings", mine,
+                     "--out", tmp_path).stdout.split()
+    paths = {p.rsplit(".", 1)[1]: p for p in out}
+    tasks = defaultdict(dict)                     # unit -> id -> how urgent (smallest first)
+    severity = {"veto": 0, "deduct": 1, "warning": 2}
+    for f in found:
+        if f["last_seen"] >= "2019-12-31" and f["status"] in ("open", "confirmed"):
+            due = date.fromisoformat(f["first_seen"]) + timedelta(days=settings["due_days"][f["severity"]])
+            tasks[f["unit"] or "本级"][f["id"]] = (due >= date(2019, 12, 31), severity[f["severity"]], due, f["id"])
+    assert any(len(ids) > 1 for ids in tasks.values())
+    shown, notes = defaultdict(list), {}
+    for tr in _html(paths["html"]).xpath('//table[@id="bulletin-tasks"]/tbody/tr'):
+        if tr.get("data-id"):
+            shown[tr.get("data-unit")].append(int(tr.get("data-id")))
+        elif tr.get("class") == "sub":
+            notes[tr.get("data-unit")] = tr.text_content()
+    assert set(shown) == set(tasks)
+    for unit, ids in tasks.items():
+        assert shown[unit] == [min(ids, key=ids.get)], unit                # the most urgent
+        assert (f"另有 {len(ids) - 1} 项" in notes[unit]) == (len(ids) > 1), notes[unit]
+    rows = list(csv.DictReader(io.StringIO(open(paths["csv"], "rb").read().decode("utf-8-sig"))))
+    assert len(rows) == sum(len(ids) for ids in tasks.values())
 
 
 def test_annual_statistics(checked, tmp_path):

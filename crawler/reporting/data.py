@@ -362,25 +362,13 @@ def bulletin(src: Source, settings: Settings) -> dict:
     unit_types = _unit_types(src)
     table, cap, unit_cap = [], settings.evidence_rows_per_kind, settings.bulletin_rows_per_unit
     for name, items in by_unit.items():
-        shown, per_kind, hidden = [], Counter(), Counter()
+        shown, per_kind = [], Counter()
         for p in items:      # overdue first, then by severity: what is cut is the least urgent
             per_kind[p["kind"]] += 1
-            if (cap and per_kind[p["kind"]] > cap) or (unit_cap and len(shown) >= unit_cap):
-                hidden[p["kind_label"]] += 1
-            else:
+            if not (cap and per_kind[p["kind"]] > cap) and not (unit_cap and len(shown) >= unit_cap):
                 shown.append(p)
-        kinds = {}
-        for p in items:
-            k = kinds.setdefault((p["kind"], p["severity"]), {
-                "kind": p["kind"], "kind_label": p["kind_label"], "severity": p["severity"],
-                "severity_label": p["severity_label"], "count": 0, "overdue": 0, "new": 0, "due": p["due"]})
-            k["count"] += 1
-            k["overdue"] += p["overdue"]
-            k["new"] += p["new"]
-            k["due"] = min(k["due"], p["due"])
         table.append({"unit": name, "unit_type": unit_types.get(name, ""), "items": items, "shown": shown,
-                      "hidden": dict(hidden), "hidden_total": len(items) - len(shown),
-                      "by_kind": sorted(kinds.values(), key=lambda k: (k["due"], SEVERITY_ORDER.get(k["severity"], 9))),
+                      "hidden_total": len(items) - len(shown), "deadlines": deadlines(items, as_of),
                       "new": sum(p["new"] for p in items), "carried": sum(not p["new"] for p in items),
                       "overdue": sum(p["overdue"] for p in items), "veto": sum(p["severity"] == "veto" for p in items),
                       "total": len(items), "first_due": min(p["due"] for p in items)})
@@ -392,7 +380,17 @@ def bulletin(src: Source, settings: Settings) -> dict:
                "done": len(done), "dismissed": counts.get("dismissed", 0)}
     due_rules = [{"severity": settings.label("severity", s), "days": d} for s, d in settings.due_days.items()]
     return {"verdict": verdict(src, settings), "summary": summary, "units": table, "problems": problems,
-            "publication": pub, "due_rules": due_rules}
+            "publication": pub, "due_rules": due_rules, "row_cap": unit_cap}
+
+
+def deadlines(items: list[dict], as_of: date) -> list[dict]:
+    """A unit's problems by the day they are to be fixed by, earliest first, each day with
+    the kinds due then and how many of each."""
+    by_due = defaultdict(Counter)
+    for p in items:
+        by_due[p["due"]][p["kind_label"]] += 1
+    return [{"due": due, "overdue": due < as_of, "kinds": [{"kind_label": k, "count": n} for k, n in kinds.items()]}
+            for due, kinds in sorted(by_due.items())]
 
 
 def annual(src: Source, settings: Settings) -> dict:

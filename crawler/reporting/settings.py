@@ -42,7 +42,7 @@ class Settings:
     match_order: list = field(default_factory=list)
     other_category: str = "其他栏目信息"
     evidence_rows_per_kind: int = 10
-    bulletin_rows_per_unit: int = 10
+    bulletin_rows_per_unit: int = 3
     trend_periods: int = 5
     labels: dict = field(default_factory=dict)
     source: str = ""
