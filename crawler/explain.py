@@ -69,7 +69,7 @@ def explain(url: str, *, today: date | None = None, home_url: str | None = None,
         for next_url in view.pages[:20]:
             console.print(f"              → {next_url}")
         for data_url, form in view.data_requests[:20]:
-            console.print(f"              → POST {data_url} {form}")
+            console.print(f"              → POST {data_url} {form}" if form is not None else f"              → GET {data_url}")
     if view.kind == "article":
         for source, value in view.dates.items():
             console.print(f"  date ({source:7}) {value or '—'}")

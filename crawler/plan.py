@@ -63,9 +63,12 @@ def _incremental_plan(db, site, base, recheck_days, now) -> CrawlPlan:
     plan = CrawlPlan(mode="incremental", base_crawl=base)
     plan.column_pages = [r[0] for r in db.execute(
         "select url from columns where site = ? and last_crawl = ?", args)]
+    # Only pages that show their own rows are asked conditionally: a page whose list a
+    # script fetches (jpaas) or that shows none stays the same when its list changes.
     plan.validators = {r[0]: (r[1], r[2]) for r in db.execute(
-        "select url, etag, last_modified from pages where site = ? and crawl_id = ? "
-        "and kind in ('home', 'column') and status = 200", args)}
+        "select url, etag, last_modified from pages p where site = ? and crawl_id = ? "
+        "and kind in ('home', 'column') and status = 200 and exists "
+        "(select 1 from listings l where l.site = p.site and l.page_url = p.url)", args)}
     plan.known_items = {r[0]: (r[1], r[2]) for r in db.execute(
         "select i.url, i.list_date, i.list_title from items i join pages p on p.site = i.site and p.url = i.url "
         "where i.site = ? and i.last_crawl = ? and p.status < 400", args)}

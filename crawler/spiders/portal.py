@@ -15,6 +15,7 @@ from twisted.internet.error import (ConnectionLost, ConnectionRefusedError, DNSL
 from crawler.plan import CrawlPlan
 from crawler.records import (ColumnRecord, Done, ItemRecord, LinksRecord, ListingsRecord,
                              PageRecord, Seeded, TargetRecord)
+from crawler.understand import jpaas
 from crawler.understand.dates import date_from_url, iso
 from crawler.understand.encoding import decode
 from crawler.understand.hanweb import records_of
@@ -188,9 +189,12 @@ class PortalSpider(scrapy.Spider):
             yield self._data_request(data_url, form, column_url, view.url)
 
     def _data_request(self, url, form, column_url, page_url):
-        """Ask a list's data endpoint (Hanweb dataproxy.jsp) for the records past page one."""
+        """Ask a list's data endpoint for its records: Hanweb's dataproxy.jsp (a form, past
+        page one) or a jpaas unit (a plain GET, `form` None)."""
         method = str(self.site.overrides.get("data_method", "POST")).upper()
         meta = {"column_url": column_url, "page_url": page_url, "handle_httpstatus_all": True}
+        if form is None:
+            return scrapy.Request(url, callback=self.parse_records, meta=meta, priority=_PRIORITY["list"])
         if method == "GET":
             query = "&".join(f"{k}={quote(str(v))}" for k, v in form.items())
             return scrapy.Request(f"{url}&{query}", callback=self.parse_records, meta=meta,
@@ -204,7 +208,18 @@ class PortalSpider(scrapy.Spider):
         yield TargetRecord(response.url, "data", response.status, checked_at=_now())
         if response.status >= 400:
             return
-        rows = rows_from_fragments(records_of(response.text), Joiner(response.url), self.today)
+        join = Joiner(response.url)
+        more = []
+        if jpaas.is_unit_answer(response.url):
+            html, more = jpaas.read_answer(response.text, response.url, join)
+            fragments = [html] if html else []
+        else:
+            fragments = records_of(response.text)
+        rows = rows_from_fragments(fragments, join, self.today)
+        if self.incremental and all(self.plan.is_known_item(r.url, iso(r.date), r.title) for r in rows):
+            more = []   # nothing new on the first page: the rest stands as stored
+        for url in more:
+            yield self._data_request(url, None, column_url, response.meta.get("page_url"))
         yield self._listings(PageView(url=response.url, rows=rows), response.url, column_url)
         # The records are links the column page shows once its script has run.
         shown = PageView(url=response.url, links=[Link(r.url, r.title, "a") for r in rows])

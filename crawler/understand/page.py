@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import article, breadcrumb, dates, hanweb, lists, pagination
+from . import article, breadcrumb, dates, hanweb, jpaas, lists, pagination
 from .dom import anchors, meta_tags, parse, text_without_links
 from .overrides import next_by_override, rows_by_override
 from .urls import Joiner, target_kind
@@ -32,7 +32,7 @@ class PageView:
     rows: list = field(default_factory=list)        # lists.ListRow
     pages: list = field(default_factory=list)       # other pages of this list
     next_page: str | None = None                    # the one after this, when known
-    data_requests: list = field(default_factory=list)  # (url, form fields) of script-fed lists
+    data_requests: list = field(default_factory=list)  # (url, form fields or None for GET) of script-fed lists
     total_pages: int | None = None
     empty_marker: bool = False
     links: list = field(default_factory=list)
@@ -68,6 +68,8 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
     view.rows = lists.find_rows(links, today=today, skip=pager_anchors)
     if hanweb.is_hanweb_list(html):
         view.rows += _hanweb_rows(view, html, join, today)
+    if "queryData" in html or "querydata" in html:
+        view.data_requests += [(url, None) for url in jpaas.unit_requests(doc, join)]
     rule = next((o for o in overrides or () if o.applies(url)), None)
     if rule is not None:
         view.rows = rows_by_override(rule, doc, join, today)
@@ -94,7 +96,7 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
             view.chain[-1] = (view.chain[-1][0], url)
     elif view.kind == "article":
         _read_article(view, doc, links, loose_text, today)
-        view.rows = []
+        view.rows, view.data_requests = [], []
     return view
 
 
@@ -133,7 +135,7 @@ def _kind(view: PageView, loose_text: str) -> str:
     dated_rows = sum(1 for r in view.rows if r.date is not None)
     if signals and dated_rows < _ARTICLE_MIN_ROWS:
         return "article"
-    if view.rows or view.crumbs or view.empty_marker:
+    if view.rows or view.data_requests or view.crumbs or view.empty_marker:
         return "column"
     return "other"
 
