@@ -13,7 +13,7 @@ from .render import CHARSET_HEADER, render_all, server_maps, static_files
 
 # Files the server reads (never serves): per-path Content-Type charsets of the GBK pages,
 # the ?page=N lists, the Hanweb dataproxy records.
-CHARSETS_FILE, PAGES_FILE, DATAPROXY_FILE = "_charsets.json", "_pages.json", "_dataproxy.json"
+CHARSETS_FILE, PAGES_FILE, DATAPROXY_FILE, JPAAS_FILE = "_charsets.json", "_pages.json", "_dataproxy.json", "_jpaas.json"
 
 
 def attachment_bytes(site: Site, a, it) -> bytes:
@@ -91,7 +91,8 @@ def generate_site(out_dir, *, seed: int = 1, as_of: date = date(2019, 12, 31), s
     for path, data in static_files(site):
         write(path, data)
     maps = server_maps(site)
-    for name, data in ((CHARSETS_FILE, charsets), (PAGES_FILE, maps["pages"]), (DATAPROXY_FILE, maps["dataproxy"])):
+    for name, data in ((CHARSETS_FILE, charsets), (PAGES_FILE, maps["pages"]), (DATAPROXY_FILE, maps["dataproxy"]),
+                       (JPAAS_FILE, maps["jpaas"])):
         write("/" + name, json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8"))
     for it in site.items:
         for a in it.attachments:

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from . import text as T
 
 PER_PAGE = 20
-FAMILIES = ("generic", "trs", "hanweb", "vsb", "gbk")
+FAMILIES = ("generic", "trs", "hanweb", "vsb", "gbk", "jpaas")
 CLASSES = ("dynamic", "notice_policy", "longterm", "static", "interaction", "catalogue")
 LEVEL_COUNTS = [15, 31, 59, 109]
 
@@ -83,7 +83,7 @@ class Column:
     newest_offset: int | None = None   # seeded days before as_of for the newest item
     blank: bool = False
     extra: dict = field(default_factory=dict)
-    family: str = "generic"      # generic | trs | hanweb | vsb | gbk (the CMS that renders it)
+    family: str = "generic"      # generic | trs | hanweb | vsb | gbk | jpaas (the CMS that renders it)
     fam: dict = field(default_factory=dict)   # the family's settings, see assign_families
 
     def add(self, child: "Column") -> "Column":
@@ -769,6 +769,8 @@ def assign_families(seed: int, byurl: dict, units: list, absent: dict, empty_uni
               nowhere, and once mislabelled UTF-8).
     * generic ``?page=N`` lists: 行政许可 (past the end: 404) and 行政处罚 (past the end: the
       last page again).
+    * jpaas:  部门文件's two leaves on a 集约化 platform: the page holds only a unit script; the
+              rows come from ``/api-gateway/jpaas-publish-server/front/page/build/unit``.
     """
     frng = random.Random(f"{seed}:family")
     sound = [u for u in units[1:] if u.slug not in absent and u is not empty_unit and u not in no_report_units
@@ -819,6 +821,11 @@ def assign_families(seed: int, byurl: dict, units: list, absent: dict, empty_uni
     # generic lists paged by query string
     byurl["/xysgs/xzxk/index.html"].fam = dict(query=True, per_page=15, clamp=False, href="list")
     byurl["/xysgs/xzcf/index.html"].fam = dict(query=True, per_page=15, clamp=True, href="query")
+    web_id = frng.randint(1000, 9999)
+    for c in byurl["/zcwj/bmwj/index.html"].children:
+        c.family = "jpaas"
+        c.fam = dict(per_page=15, web_id=web_id, page_id=frng.randint(1229000000, 1229999999),
+                     tpl=f"{frng.getrandbits(64):016x}")
 
 
 def within_year(dts: list, as_of: date) -> list:

@@ -76,7 +76,9 @@ else
 	document.write("下一页&nbsp;");
 </script>"""
 
+JPAAS_UNIT = "/api-gateway/jpaas-publish-server/front/page/build/unit"
 JS_FILES = {
+    "/js/unitbuild.js": "/* jpaas unit: GET the unit URL with queryData, show data.html */\n",
     "/js/createPageHTML.js": """function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt){
 if(_nPageCount == null || _nPageCount<=1){ return; }
 var nCurrIndex = _nCurrIndex || 0;
@@ -332,6 +334,8 @@ class Renderer:
             yield col.url, self.block_page(col), col.fam.get("charset")
         elif col.family == "hanweb":
             yield col.url, self.hanweb_list(col), None
+        elif col.family == "jpaas":
+            yield col.url, self.jpaas_page(col), None
         elif col.family == "vsb":
             yield from self.vsb_pages(col)
         elif col.family == "trs":
@@ -389,6 +393,23 @@ class Renderer:
         span = f'<span class="bt-list-time">{ds}</span>' if ds else ""
         return (f'<li class="clearfix bt-list-new"><a title=\'{e(it.title)}\' target="_blank" href="{it.url}">'
                 f'{e(trunc(it.title))}</a>{span}</li>')
+
+    def jpaas_page(self, col: Column) -> str:
+        """A 集约化 (jpaas) column: no rows in the page, a unit script that fetches them."""
+        f = col.fam
+        query = (f"{{'parseType':'bulidstatic','webId':'{f['web_id']}','tplSetId':'{f['tpl']}',"
+                 f"'pageType':'column','tagId':'信息列表','editType':'null','pageId':'{f['page_id']}'}}")
+        script = (f'<script id="u{f["page_id"]}" src="/js/unitbuild.js" webId="{f["web_id"]}" '
+                  f'parseType="bulidstatic" url="{JPAAS_UNIT}" queryData="{query}"></script>')
+        return self.frame(col, col.dir, f'<div class="bt-column-cen">{script}</div>\n')
+
+    def jpaas_unit(self, col: Column) -> dict:
+        """What the platform's unit API serves for the column: its rows and the pager's fields."""
+        f = col.fam
+        query = (f"{{'webId':'{f['web_id']}','pageId':'{f['page_id']}','parseType':'bulidstatic',"
+                 f"'pageType':'column','tagId': '信息列表', 'tplSetId': '{f['tpl']}'}}")
+        rows = [self.hanweb_record(it).replace("bt-list-time", "bt-right") for it in col.items]
+        return {"rows": rows, "per_page": f["per_page"], "query": query}
 
     def hanweb_list(self, col: Column) -> str:
         """Hanweb JCMS: the first records embedded as a jpage datastore; the rest from dataproxy.jsp."""
@@ -606,15 +627,18 @@ def render_all(site: Site):
 
 
 def server_maps(site: Site) -> dict:
-    """What the server needs beyond files: ``?page=N`` lists and the Hanweb dataproxy records."""
+    """What the server needs beyond files: ``?page=N`` lists, the Hanweb dataproxy records and
+    the jpaas units."""
     r = Renderer(site)
-    pages, proxy = {}, {}
+    pages, proxy, units = {}, {}, {}
     for c in site.columns():
         if c.fam.get("query"):
             pages[c.url] = {"pages": c.list_pages(), "clamp": bool(c.fam.get("clamp"))}
         if c.family == "hanweb" and c.leaf:
             proxy[str(c.fam["colid"])] = [r.hanweb_record(it) for it in c.items]
-    return {"pages": pages, "dataproxy": proxy}
+        if c.family == "jpaas":
+            units[str(c.fam["page_id"])] = r.jpaas_unit(c)
+    return {"pages": pages, "dataproxy": proxy, "jpaas": units}
 
 
 def static_files(site: Site):

@@ -10,7 +10,9 @@
   ``"UTF-8"`` for the mislabelled one); ``_pages.json`` the ``list.html?page=N`` lists (page N is the
   file ``list_pN.html``; past the end: the last page again where ``clamp``, else 404);
   ``_dataproxy.json`` the Hanweb records behind ``/module/web/jpage/dataproxy.jsp`` (GET or POST,
-  ``columnid`` required, ``startrecord``/``endrecord``/``perpage``).
+  ``columnid`` required, ``startrecord``/``endrecord``/``perpage``); ``_jpaas.json`` the 集约化
+  units behind ``/api-gateway/jpaas-publish-server/front/page/build/unit`` (GET, ``pageId``
+  required, ``paramJson={"pageNo":N,"pageSize":M}`` for page N).
 
 ``serve(root)`` is a context manager yielding the base URL; ``serve_forever`` is for the CLI.
 """
@@ -28,6 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote
 
 DATAPROXY = "/module/web/jpage/dataproxy.jsp"
+JPAAS_UNIT = "/api-gateway/jpaas-publish-server/front/page/build/unit"
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8", ".shtml": "text/html; charset=utf-8",
@@ -81,6 +84,7 @@ class SampleHTTPServer(ThreadingHTTPServer):
         self.charsets = self._json("_charsets.json")    # url path -> header charset ("" = none)
         self.query_pages = self._json("_pages.json")    # url path -> {"pages": n, "clamp": bool}
         self.dataproxy = self._json("_dataproxy.json")  # columnid -> [record html]
+        self.jpaas = self._json("_jpaas.json")            # pageId -> {"rows", "per_page", "query"}
         super().__init__((host, port), _Handler)
 
     def handle_error(self, request, client_address):
@@ -228,6 +232,29 @@ class _Handler(BaseHTTPRequestHandler):
         self._respond(200, [("Content-Type", "text/xml;charset=UTF-8"), ("Cache-Control", "no-cache")],
                       "".join(xml).encode("utf-8"), send_body)
 
+    def _jpaas_unit(self, send_body: bool):
+        """A jpaas unit's answer: JSON whose data.html holds one page of rows and the pager."""
+        params = {k: v[-1] for k, v in parse_qs(self._query(), keep_blank_values=True).items()}
+        unit = self.server.jpaas.get(params.get("pageId", ""))
+        if unit is None:
+            self._respond(404, [("Content-Type", "application/json;charset=UTF-8")],
+                          b'{"success":false,"code":"404","message":"unit not found"}', send_body)
+            return
+        try:
+            paging = json.loads(params.get("paramJson") or "{}")
+            page, per = int(paging.get("pageNo", 1)), int(paging.get("pageSize", unit["per_page"]))
+        except (ValueError, TypeError, AttributeError):
+            page, per = 1, unit["per_page"]
+        rows = unit["rows"][(page - 1) * per:page * per] if page >= 1 and per >= 1 else []
+        html = ('<ul>  <div id="信息列表">\n    <div class="page-content">\n' + "\n".join(rows)
+                + '\n    </div>\n  </div>\n</ul>\n'
+                f'<table class="pagination default_pgToolbar" queryData="{unit["query"]}" rows="{per}" '
+                f'unitid="信息列表" count="{len(unit["rows"])}" pageNo="{page}" unitUrl="{JPAAS_UNIT}">'
+                '<tr><td></td></tr></table>\n')
+        answer = {"success": True, "message": "生成成功", "code": "200", "data": {"html": html}}
+        self._respond(200, [("Content-Type", "application/json;charset=UTF-8"), ("Cache-Control", "no-cache")],
+                      json.dumps(answer, ensure_ascii=False).encode("utf-8"), send_body)
+
     # -- internals --------------------------------------------------------------
     def _respond(self, code: int, headers: list, body: bytes | None, send_body: bool):
         h = [f"HTTP/1.1 {code} {REASONS.get(code, 'OK')}\r\nServer: {self.server_version}\r\nDate: {_http_date()}\r\n"]
@@ -254,6 +281,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if path == DATAPROXY:
             self._dataproxy("", send_body)
+            return
+        if path == JPAAS_UNIT:
+            self._jpaas_unit(send_body)
             return
         qp = srv.query_pages.get(path)
         if qp is not None:

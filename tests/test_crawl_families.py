@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import sqlite_utils
 
-FAMILIES = ("generic", "trs", "hanweb", "vsb", "gbk")
+FAMILIES = ("generic", "trs", "hanweb", "vsb", "gbk", "jpaas")
 EXAMPLES = 6   # failures shown per family and kind
 
 

@@ -1,4 +1,5 @@
 """Nightly operation: incremental re-crawls, resume after kill -9, one run per site."""
+import json
 import re
 import shutil
 import signal
@@ -69,6 +70,42 @@ def test_unchanged_portal_recrawl_is_cheap_and_new_items_are_found(crawled_sampl
         got = list(sqlite_utils.Database(db).query(
             "select item_count, newest_date from columns where url = ?", [url + "/ywdt/index.html"]))[0]
         assert got["newest_date"] == "2020-01-02"
+
+
+def test_a_new_item_in_a_jpaas_column_is_found_the_next_night(crawled_sample, tmp_path):
+    """A 集约化 column page does not change when its list does (a script fetches the list):
+    the next night asks its unit API again rather than trusting the page's 304."""
+    site = tmp_path / "site"
+    shutil.copytree(crawled_sample.site_root, site)
+    db = tmp_path / "jpaas.db"
+    shutil.copy(crawled_sample.db_path, db)
+    column = next(c["url"] for c in crawled_sample.ground_truth["columns"]
+                  if c["family"] == "jpaas" and c["item_count"])
+    units_file = site / "_jpaas.json"
+    units = json.loads(units_file.read_text(encoding="utf-8"))
+    page_id = re.search(r"'pageId':'(\d+)'", (site / column.lstrip("/")).read_text(encoding="utf-8")).group(1)
+    template = re.search(r'href="([^"]+)"', units[page_id]["rows"][0]).group(1)
+    path = f"{column.rsplit('/', 1)[0]}/202001/t20200102_999990.html"
+    (site / path.lstrip("/")).parent.mkdir(parents=True, exist_ok=True)
+    published = next(it["publish_date"] for it in crawled_sample.ground_truth["items"] if it["url"] == template)
+    article = (site / template.lstrip("/")).read_text(encoding="utf-8")
+    (site / path.lstrip("/")).write_text(article.replace(published, "2020-01-02"), encoding="utf-8")
+    title = "关于印发区级部门规范性文件清理结果的通知"
+    units[page_id]["rows"].insert(0, f'<li class="clearfix"><a title="{title}" target="_blank" href="{path}">'
+                                     f'{title}</a><span class="bt-right">2020-01-02</span></li>')
+    units_file.write_text(json.dumps(units, ensure_ascii=False), encoding="utf-8")
+    from sample.server import serve
+    with serve(site) as url:
+        config = write_site_config(tmp_path / "jpaas.yml", url, db)
+        rebase(db, crawled_sample.site_url, url)
+        portalwatch("crawl", config, "--today", "2020-01-02", "--quiet")
+    crawl = last_crawl(db)
+    assert crawl["mode"] == "incremental" and crawl["outcome"] == "ok"
+    listed = {r[0] for r in sqlite_utils.Database(db).execute(
+        "select item_url from listings where column_url = ?", [url + column])}
+    assert url + path in listed
+    got = list(sqlite_utils.Database(db).query("select newest_date from columns where url = ?", [url + column]))[0]
+    assert got["newest_date"] == "2020-01-02"
 
 
 def rebase(db_path, old, new):

@@ -1,11 +1,12 @@
 """Real saved pages of government sites (../shared/realpages): what portalwatch reads equals
 what a person reads on them. Expected values were written by reading each page."""
-import json
 from datetime import date
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from crawler.understand import jpaas
 from crawler.understand.page import read_page, rows_from_fragments
 from crawler.understand.urls import Joiner
 
@@ -51,16 +52,28 @@ def test_hanweb_list_of_jiangsu():
 
 
 def test_zhejiang_jpaas_column_and_its_api_answer():
-    """The 集约化 platform's column page holds no list (a script fetches it): what the page
-    itself shows is nothing; the API's answer, read as a list, holds the 15 items."""
+    """The 集约化 platform's column page holds no list: its unit script names the API request
+    that fetches it; the answer holds 15 rows and names the 25 further pages of its 388."""
     view = read("deyye-policy-collector/samples_zj_col_main.html",
                 "https://fzggw.zj.gov.cn/col/col1229565788/index.html")
-    assert view.rows == []
-    answer = json.loads((REAL / "deyye-policy-collector/samples_zj_unit_api.json").read_text(encoding="utf-8"))
-    rows = rows_from_fragments([answer["data"]["html"]], Joiner("https://fzggw.zj.gov.cn/"), TODAY)
+    assert view.kind == "column" and view.rows == []
+    api = ("https://fzggw.zj.gov.cn/api-gateway/jpaas-publish-server/front/page/build/unit?parseType=bulidstatic"
+           "&webId=3185&tplSetId=o0YcVHHq5vWtr3uiCp4SY&pageType=column&tagId=%E4%BF%A1%E6%81%AF%E5%88%97%E8%A1%A8"
+           "&editType=null&pageId=1229565788")
+    assert view.data_requests == [(api, None)]
+    text = (REAL / "deyye-policy-collector/samples_zj_unit_api.json").read_text(encoding="utf-8")
+    html, more = jpaas.read_answer(text, api, Joiner(api))
+    rows = rows_from_fragments([html], Joiner(api), TODAY)
     assert len(rows) == 15
     assert rows[0].title == "省发展改革委关于印发《浙江省固定资产投资项目节能审查和碳排放评价实施办法》的通知"
+    assert rows[0].url == "https://fzggw.zj.gov.cn/col/col1229123351/art/2026/art_937add6719f140bdac86d5b97c525d28.html"
     assert rows[0].date == date(2026, 6, 5)
+    assert len(more) == 25 and all(u.startswith(api.split("?")[0] + "?") for u in more)
+    assert [parse_qs(urlsplit(u).query)["paramJson"][0] for u in (more[0], more[-1])] == \
+        ['{"pageNo":2,"pageSize":15}', '{"pageNo":26,"pageSize":15}']
+    assert parse_qs(urlsplit(more[0]).query)["pageId"] == ["1229565788"]
+    # A further page's answer names no more pages: the first one did.
+    assert jpaas.read_answer(text, more[0], Joiner(api))[1] == []
 
 
 @pytest.mark.parametrize("name, title, dates, fields", [

@@ -56,8 +56,9 @@ def site1(tmp_path_factory):
     charsets = json.loads((root / "_charsets.json").read_text(encoding="utf-8"))
     proxy = json.loads((root / "_dataproxy.json").read_text(encoding="utf-8"))
     qpages = json.loads((root / "_pages.json").read_text(encoding="utf-8"))
+    units = json.loads((root / "_jpaas.json").read_text(encoding="utf-8"))
     return {"out": out, "root": root, "gt": gt, "gt_path": gt_path, "files": files, "charsets": charsets,
-            "dataproxy": proxy, "query_pages": qpages}
+            "dataproxy": proxy, "query_pages": qpages, "jpaas": units}
 
 
 def _decode(data: bytes) -> str:
@@ -103,8 +104,9 @@ def _rows(text: str, page_url: str, as_of: date) -> list:
 
 
 def _static_docs(c: dict) -> int:
-    """HTML documents a column writes (a Hanweb list is one page; the rest comes from dataproxy)."""
-    return 1 if (not c["leaf"] or c["family"] == "hanweb") else c["list_pages"]
+    """HTML documents a column writes (a Hanweb or jpaas list is one page; the rest comes from
+    dataproxy or the unit API)."""
+    return 1 if (not c["leaf"] or c["family"] in ("hanweb", "jpaas")) else c["list_pages"]
 
 
 def _list_pages(site, c: dict) -> list:
@@ -128,6 +130,12 @@ def _list_pages(site, c: dict) -> list:
         assert len(records) == n and embedded == records[:len(embedded)] and len(embedded) <= per * group
         assert len(embedded) == min(n, per * group) or len(embedded) == 0
         return [(url, first.split("<recordset>", 1)[0] + "".join(records))]
+    if fam == "jpaas":
+        page_id = re.search(r"'pageId':'(\d+)'", first).group(1)
+        unit = site["jpaas"][page_id]
+        assert "<li" not in first.split('class="bt-column-cen"', 1)[1] and len(unit["rows"]) == n
+        assert pages == max(1, math.ceil(n / unit["per_page"]))
+        return [(url, first.replace('class="bt-column-cen">', 'class="bt-column-cen">' + "".join(unit["rows"])))]
     if n == 0:
         assert "暂无信息" in first or fam == "hanweb"
         return out
@@ -215,7 +223,8 @@ def test_column_tree(site1):
     by_url = {c["url"]: c for c in cols}
     assert len(by_url) == 214
     shapes = {"generic": r"/[\w/]+/(index|list)\.html", "gbk": r"/[\w/]+/index\.html",
-              "trs": r"/[\w/]+/index\.s?html", "hanweb": r"/col/col\d+/index\.html", "vsb": r"/[\w/]+\.htm"}
+              "trs": r"/[\w/]+/index\.s?html", "hanweb": r"/col/col\d+/index\.html", "vsb": r"/[\w/]+\.htm",
+              "jpaas": r"/[\w/]+/index\.html"}
     for c in cols:
         assert c["class"] in {"dynamic", "notice_policy", "longterm", "static", "interaction", "catalogue"}
         assert c["family"] in FAMILIES
