@@ -1,9 +1,13 @@
 """Page understanding on small hand-written pages: list rows, pagination, breadcrumbs, kinds."""
+import json
 from datetime import date
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from crawler.understand.page import read_page
+from crawler.understand import jpaas
+from crawler.understand.page import read_page, rows_from_fragments
+from crawler.understand.urls import Joiner
 
 TODAY = date(2020, 1, 5)
 
@@ -154,3 +158,25 @@ def test_hanweb_embedded_records_and_dataproxy_requests():
         "http://x.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=4&endrecord=9&perpage=3",
         "http://x.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=10&endrecord=10&perpage=3"]
     assert view.data_requests[0][1]["columnid"] == "1234"
+
+
+def test_jpaas_unit_script_and_its_answer():
+    """A 集约化 column shows no rows: its unit script names the API request; the answer's
+    pager (count, rows) names the further pages; an answer for a later page names none."""
+    script = ("<div class='crumb'>当前位置：<a href='/'>首页</a> &gt; <a href='/col/col77/index.html'>通知公告</a></div>"
+              "<script src='/u.js' url='/api-gateway/jpaas-publish-server/front/page/build/unit' "
+              "queryData=\"{'webId':'9','tagId':'列表','pageId':'77'}\"></script>")
+    view = read_page("http://x.gov.cn/col/col77/index.html", page(NAV + script), today=TODAY)
+    unit = "http://x.gov.cn/api-gateway/jpaas-publish-server/front/page/build/unit"
+    assert view.kind == "column" and view.rows == []
+    assert view.data_requests == [(f"{unit}?webId=9&tagId=%E5%88%97%E8%A1%A8&pageId=77", None)]
+
+    rows = "".join(f"<li><a href='/art/{d}.html' title='标题{d}'>标题{d}</a><span>2019-12-{d:02d}</span></li>" for d in (9, 8))
+    pager = """<table rows="2" count="5" pageNo="1" queryData="{'webId':'9','pageId':'77'}"></table>"""
+    answer = json.dumps({"success": True, "data": {"html": f"<ul>{rows}</ul>{pager}"}})
+    html, more = jpaas.read_answer(answer, view.data_requests[0][0], Joiner(unit))
+    assert [r.title for r in rows_from_fragments([html], Joiner(unit), TODAY)] == ["标题9", "标题8"]
+    assert [parse_qs(urlsplit(u).query)["paramJson"] for u in more] == \
+        [['{"pageNo":2,"pageSize":2}'], ['{"pageNo":3,"pageSize":2}']]
+    assert jpaas.read_answer(answer, more[0], Joiner(unit))[1] == []
+    assert jpaas.read_answer("<html>error page</html>", unit, Joiner(unit)) == ("", [])
