@@ -12,13 +12,14 @@ _SEPARATORS = re.compile(r"^[\s>›»→＞/\\|-]*$")
 HOME_NAMES = {"首页", "网站首页", "主页", "首 页", "门户首页", "返回首页"}
 
 
-def find_breadcrumb(doc, join) -> list[tuple[str, str | None]]:
+def find_breadcrumb(doc, join, labelled: bool = True) -> list[tuple[str, str | None]]:
     """[(name, absolute url or None)], home first, as the page shows it.
 
-    Either sign suffices: a marker such as 当前位置 (or a box labelled breadcrumb), or a
-    run of links starting at 首页 with nothing but '>'-like separators between them.
+    Either sign suffices: a marker such as 当前位置 (or a box labelled breadcrumb, looked for
+    only when `labelled`: the caller knows whether the markup names one), or a run of links
+    starting at 首页 with nothing but '>'-like separators between them.
     """
-    box = _marked_box(doc)
+    box = _marked_box(doc, labelled)
     if box is not None:
         anchors = list(box.iter("a"))
         tail = anchors[-1].tail if anchors else ""
@@ -35,15 +36,14 @@ def find_breadcrumb(doc, join) -> list[tuple[str, str | None]]:
     return crumbs
 
 
-_CANDIDATES = etree.XPath(
-    "//body//text()[contains(., '位置')][not(ancestor::script or ancestor::style)]/.. "
-    "| //*[contains(@aria-label, 'breadcrumb') or contains(@class, 'breadcrumb')]")
+_MARKED = etree.XPath("//body//text()[contains(., '位置')][not(ancestor::script or ancestor::style)]/..")
+_LABELLED = etree.XPath("//*[contains(@aria-label, 'breadcrumb') or contains(@class, 'breadcrumb')]")
 
 
-def _marked_box(doc):
+def _marked_box(doc, labelled: bool = True):
     """The smallest element holding a position marker and at least one link."""
     best = None
-    for el in _CANDIDATES(doc):
+    for el in _MARKED(doc) + (_LABELLED(doc) if labelled else []):
         own = (el.text or "") + "".join((c.tail or "") for c in el)
         labelled = "breadcrumb" in (el.get("aria-label") or "") + (el.get("class") or "").lower()
         if not labelled and not any(m in own for m in _MARKERS):

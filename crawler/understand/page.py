@@ -61,7 +61,9 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
     view.metas = meta_tags(doc)
     links = anchors(doc, join)
     view.links = _links(doc, join, links)
-    view.crumbs = breadcrumb.find_breadcrumb(doc, join)
+    # Scanning every element for a breadcrumb class costs more than the rest of the
+    # breadcrumb: only when the markup says the word.
+    view.crumbs = breadcrumb.find_breadcrumb(doc, join, labelled="readcrumb" in html)
     view.chain = breadcrumb.column_chain(view.crumbs, home_url)
 
     pager_urls, pager_anchors, next_url = pagination.pager_links(links)
