@@ -185,9 +185,8 @@ def probe(site_file, db_path, every, count, quiet):
         fail(str(exc))
     db = store.open_db(site.db)
     rounds = 0
-    user_agent = f"portalwatch/0.1 (availability probe{'; +' + site.contact if site.contact else ''})"
     while True:
-        rows = probe_once(probe_urls(site, db), site.politeness.timeout, user_agent)
+        rows = probe_once(probe_urls(site, db), site.politeness.timeout, site.agent("availability probe"))
         store.write_probes(db, site.name, rows)
         rounds += 1
         if not quiet:

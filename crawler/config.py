@@ -35,6 +35,7 @@ class Site:
     db: Path
     politeness: Politeness = field(default_factory=Politeness)
     contact: str = ""
+    user_agent: str = ""          # for a site whose firewall turns away unknown clients
     check_external: bool = True
     full_every_days: int = 7      # a full sweep at least this often; nights between are incremental
     recheck_days: int = 7         # link targets that answered well are checked again after this
@@ -49,8 +50,14 @@ class Site:
     def host(self) -> str:
         return urlsplit(self.start_url).netloc
 
+    def agent(self, purpose: str) -> str:
+        """The User-Agent sent to the site: the config's, else portalwatch's naming `purpose`
+        and the contact."""
+        contact = f"; +{self.contact}" if self.contact else ""
+        return self.user_agent or f"portalwatch/0.1 ({purpose}{contact})"
 
-_TOP_FIELDS = {"name", "start_url", "allowed_hosts", "db", "politeness", "contact",
+
+_TOP_FIELDS = {"name", "start_url", "allowed_hosts", "db", "politeness", "contact", "user_agent",
                "check_external", "full_every_days", "recheck_days", "overrides", "rules", "review"}
 
 
@@ -109,6 +116,8 @@ def site_from_dict(raw, path: Path | None = None, db: str | Path | None = None) 
     password = (raw.get("review") or {}).get("password")
     if password is not None and not (isinstance(password, (str, int)) and str(password)):
         fail("review.password", "must be a non-empty string")
+    if not isinstance(raw.get("user_agent", ""), str):
+        fail("user_agent", "must be a string")
     if not isinstance(raw.get("check_external", True), bool):
         fail("check_external", "must be true or false")
     for key in ("full_every_days", "recheck_days"):
@@ -126,6 +135,7 @@ def site_from_dict(raw, path: Path | None = None, db: str | Path | None = None) 
     return Site(
         name=name, start_url=start_url.strip(), allowed_hosts=tuple(hosts), db=db_path,
         politeness=politeness, contact=str(raw.get("contact") or ""),
+        user_agent=(raw.get("user_agent") or "").strip(),
         check_external=raw.get("check_external", True),
         full_every_days=raw.get("full_every_days", 7), recheck_days=raw.get("recheck_days", 7),
         overrides=raw.get("overrides") or {}, rules=raw.get("rules") or {},

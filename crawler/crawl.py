@@ -31,9 +31,8 @@ def scrapy_settings(site: Site, log_file: Path | None, **extra) -> Settings:
     s = Settings()
     s.setmodule(default_settings, priority="project")
     p = site.politeness
-    contact = f"; +{site.contact}" if site.contact else ""
     s.setdict({
-        "USER_AGENT": f"portalwatch/0.1 (government website content monitoring{contact})",
+        "USER_AGENT": site.agent("government website content monitoring"),
         "ROBOTSTXT_OBEY": p.obey_robots,
         "CONCURRENT_REQUESTS": max(p.concurrency * 2, 16),
         "CONCURRENT_REQUESTS_PER_DOMAIN": p.concurrency,
