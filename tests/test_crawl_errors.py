@@ -1,5 +1,7 @@
 """Bad input: broken configs exit 2 naming the field; an unreachable site fails cleanly."""
 import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import sqlite_utils
 
@@ -51,3 +53,69 @@ def test_unreachable_start_url_marks_the_crawl_failed(tmp_path, crawled_sample):
     assert {t: after[t].count for t in before} == before
     last = list(after.query("select outcome, message from crawls order by id desc limit 1"))[0]
     assert last["outcome"] == "failed" and "refused" in last["message"]
+
+
+def test_a_start_url_that_redirects_to_another_host(small_sample, tmp_path):
+    """An operator gives the bare domain; the portal lives at www.: the crawl follows it there."""
+    class Moved(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(301)
+            self.send_header("Location", small_sample.site_url + "/index.html")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Moved)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        db = tmp_path / "moved.db"
+        config = write_site_config(tmp_path / "moved.yml", f"http://127.0.0.1:{server.server_address[1]}", db)
+        portalwatch("crawl", config, "--today", "2019-12-31", "--quiet")
+    finally:
+        server.shutdown()
+        server.server_close()
+    crawled = sqlite_utils.Database(db)
+    levels = [r[0] for r in crawled.execute("select count(*) from columns group by level order by level")]
+    assert levels == small_sample.ground_truth["counts"]["columns_by_level"]
+
+
+def test_a_page_that_redirects_off_the_site_is_checked_not_read(small_sample, tmp_path):
+    """An internal link that moved to another site answers through the redirect; the other
+    site's page is not read as one of this site's columns."""
+    elsewhere = next(c["url"] for c in small_sample.ground_truth["columns"] if c["level"] == 2)
+
+    class Portal(BaseHTTPRequestHandler):
+        def do_GET(self):
+            if self.path == "/zwfw/":
+                self.send_response(302)
+                self.send_header("Location", small_sample.site_url + elsewhere)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            body = ("<html><head><meta charset='utf-8'><title>测试区人民政府</title></head><body>"
+                    "<a href='/zwfw/'>政务服务</a><a href='/gone.html'>旧栏目</a></body></html>").encode("utf-8")
+            self.send_response(200 if self.path in ("/", "/index.html") else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Portal)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        db = tmp_path / "portal.db"
+        config = write_site_config(tmp_path / "portal.yml", f"http://127.0.0.1:{server.server_address[1]}", db)
+        portalwatch("crawl", config, "--today", "2019-12-31", "--quiet")
+    finally:
+        server.shutdown()
+        server.server_close()
+    crawled = sqlite_utils.Database(db)
+    assert crawled.execute("select count(*) from columns").fetchone()[0] == 0
+    statuses = dict(crawled.execute("select url, status from targets"))
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    assert statuses[origin + "/zwfw/"] == 200 and statuses[origin + "/gone.html"] == 404

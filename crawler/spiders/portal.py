@@ -24,6 +24,10 @@ from crawler.understand.page import Link, PageView, read_page, rows_from_fragmen
 from crawler.understand.urls import Joiner, host_of, target_kind
 
 _HTML_TYPES = ("text/html", "application/xhtml")
+# Statuses the callbacks read themselves (not modified, and every error, which is a finding);
+# redirects are not among them, so Scrapy follows a moved page (http to https, a bare domain
+# to www.) to where it went.
+_ANSWERED = [304, *range(400, 600)]
 # List pages first: they decide what is stale; link checks last.
 _PRIORITY = {"list": 20, "page": 10, "check": 0}
 
@@ -86,7 +90,7 @@ class PortalSpider(scrapy.Spider):
         yield Seeded()
 
     def _page_request(self, url: str, priority: str, home: bool = False):
-        meta = {"handle_httpstatus_all": True}
+        meta = {"handle_httpstatus_list": _ANSWERED}
         headers = {}
         # The home page is always read whole: its links are checked every night.
         etag, modified = (None, None) if home else self.plan.validators.get(url, (None, None))
@@ -113,7 +117,7 @@ class PortalSpider(scrapy.Spider):
             return None
         return scrapy.Request(url, method="HEAD", callback=self.target_checked,
                               errback=self.target_failed, priority=_PRIORITY["check"],
-                              meta={"handle_httpstatus_all": True, "dont_obey_robotstxt": True,
+                              meta={"handle_httpstatus_list": _ANSWERED, "dont_obey_robotstxt": True,
                                     "target_kind": kind if internal else "external"})
 
     # -- pages -------------------------------------------------------------
@@ -122,6 +126,10 @@ class PortalSpider(scrapy.Spider):
     def parse_page(self, response):
         url = _requested_url(response)
         is_home = url == self.home_url
+        if is_home and host_of(response.url) not in self.hosts:
+            # The start URL moved (bare domain to www., a new domain): the site is where it went.
+            self.hosts.add(host_of(response.url))
+            self.logger.info("the start URL redirects to %s: crawling that host too", response.url)
         if response.status == 304:
             # Unchanged since the last crawl: what is stored stands, nothing new to follow.
             self.crawler.stats.inc_value("portalwatch/not_modified")
@@ -133,7 +141,9 @@ class PortalSpider(scrapy.Spider):
             etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
         )
         yield TargetRecord(url, "page", response.status, checked_at=page.fetched_at)
-        if response.status >= 400 or not ctype.startswith(_HTML_TYPES):
+        # A link of the site that led off it (to a provincial platform, say) is checked, not read.
+        offsite = host_of(response.url) not in self.hosts
+        if response.status >= 400 or not ctype.startswith(_HTML_TYPES) or offsite:
             if is_home and response.status >= 400:
                 self.home_error = f"the start URL answered HTTP {response.status}"
                 return
@@ -192,7 +202,7 @@ class PortalSpider(scrapy.Spider):
         """Ask a list's data endpoint for its records: Hanweb's dataproxy.jsp (a form, past
         page one) or a jpaas unit (a plain GET, `form` None)."""
         method = str(self.site.overrides.get("data_method", "POST")).upper()
-        meta = {"column_url": column_url, "page_url": page_url, "handle_httpstatus_all": True}
+        meta = {"column_url": column_url, "page_url": page_url, "handle_httpstatus_list": _ANSWERED}
         if form is None:
             return scrapy.Request(url, callback=self.parse_records, meta=meta, priority=_PRIORITY["list"])
         if method == "GET":
