@@ -79,6 +79,10 @@ def test_a_start_url_that_redirects_to_another_host(small_sample, tmp_path):
     crawled = sqlite_utils.Database(db)
     levels = [r[0] for r in crawled.execute("select count(*) from columns group by level order by level")]
     assert levels == small_sample.ground_truth["counts"]["columns_by_level"]
+    # The page the start URL went to is the home page, read once.
+    assert crawled.execute("select count(*) from pages where kind = 'home'").fetchone()[0] == 1
+    assert crawled.execute("select count(*) from pages where url = ?",
+                           [small_sample.site_url + "/index.html"]).fetchone()[0] == 0
 
 
 def test_a_page_that_redirects_off_the_site_is_checked_not_read(small_sample, tmp_path):

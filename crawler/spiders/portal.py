@@ -126,10 +126,12 @@ class PortalSpider(scrapy.Spider):
     def parse_page(self, response):
         url = _requested_url(response)
         is_home = url == self.home_url
-        if is_home and host_of(response.url) not in self.hosts:
-            # The start URL moved (bare domain to www., a new domain): the site is where it went.
+        if is_home and response.url != url:
+            # The start URL moved (http to https, a bare domain to www.): the site is where it
+            # went, and the page it went to is the home page, not another page to read.
+            self._requested.add(response.url)
             self.hosts.add(host_of(response.url))
-            self.logger.info("the start URL redirects to %s: crawling that host too", response.url)
+            self.logger.info("the start URL redirects to %s", response.url)
         if response.status == 304:
             # Unchanged since the last crawl: what is stored stands, nothing new to follow.
             self.crawler.stats.inc_value("portalwatch/not_modified")
