@@ -4,8 +4,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -46,6 +49,20 @@ def portalwatch(*args, check=True, **kwargs) -> subprocess.CompletedProcess:
         raise AssertionError(f"portalwatch {' '.join(map(str, args))} exited {result.returncode}:\n"
                              f"{result.stdout}\n{result.stderr}")
     return result
+
+
+@contextmanager
+def serving(handler):
+    """A real HTTP server on 127.0.0.1 answering with `handler` (a BaseHTTPRequestHandler
+    class); yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def write_site_config(path: Path, url: str, db: Path, name: str = "sample", **extra) -> Path:

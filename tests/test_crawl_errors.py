@@ -1,11 +1,10 @@
 """Bad input: broken configs exit 2 naming the field; an unreachable site fails cleanly."""
 import socket
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import sqlite_utils
 
-from conftest import portalwatch, write_site_config
+from conftest import portalwatch, serving, write_site_config
 
 
 def test_missing_config_file(tmp_path):
@@ -67,15 +66,9 @@ def test_a_start_url_that_redirects_to_another_host(small_sample, tmp_path):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Moved)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        db = tmp_path / "moved.db"
-        config = write_site_config(tmp_path / "moved.yml", f"http://127.0.0.1:{server.server_address[1]}", db)
-        portalwatch("crawl", config, "--today", "2019-12-31", "--quiet")
-    finally:
-        server.shutdown()
-        server.server_close()
+    db = tmp_path / "moved.db"
+    with serving(Moved) as url:
+        portalwatch("crawl", write_site_config(tmp_path / "moved.yml", url, db), "--today", "2019-12-31", "--quiet")
     crawled = sqlite_utils.Database(db)
     levels = [r[0] for r in crawled.execute("select count(*) from columns group by level order by level")]
     assert levels == small_sample.ground_truth["counts"]["columns_by_level"]
@@ -109,17 +102,10 @@ def test_a_page_that_redirects_off_the_site_is_checked_not_read(small_sample, tm
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Portal)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        db = tmp_path / "portal.db"
-        config = write_site_config(tmp_path / "portal.yml", f"http://127.0.0.1:{server.server_address[1]}", db)
-        portalwatch("crawl", config, "--today", "2019-12-31", "--quiet")
-    finally:
-        server.shutdown()
-        server.server_close()
+    db = tmp_path / "portal.db"
+    with serving(Portal) as url:
+        portalwatch("crawl", write_site_config(tmp_path / "portal.yml", url, db), "--today", "2019-12-31", "--quiet")
     crawled = sqlite_utils.Database(db)
     assert crawled.execute("select count(*) from columns").fetchone()[0] == 0
     statuses = dict(crawled.execute("select url, status from targets"))
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
-    assert statuses[origin + "/zwfw/"] == 200 and statuses[origin + "/gone.html"] == 404
+    assert statuses[url + "/zwfw/"] == 200 and statuses[url + "/gone.html"] == 404

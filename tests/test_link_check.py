@@ -1,15 +1,14 @@
 """Link checking against a served site: each failure classified, each URL requested once."""
 import json
 import socket
-import threading
 import time
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 import sqlite_utils
 
-from conftest import portalwatch, write_site_config
+from conftest import portalwatch, serving, write_site_config
 
 PAGES = 500
 
@@ -78,17 +77,13 @@ class Site(BaseHTTPRequestHandler):
 def checked_site(tmp_path_factory):
     Site.refused_port = _closed_port()
     Site.hits.clear()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}"
-    work = tmp_path_factory.mktemp("links")
-    db = work / "links.db"
-    config = write_site_config(work / "links.yml", url, db, name="links",
-                               politeness={"timeout": 1.0, "concurrency": 16})
-    portalwatch("crawl", config, "--quiet")
-    yield url, db
-    server.shutdown()
+    with serving(Site) as url:
+        work = tmp_path_factory.mktemp("links")
+        db = work / "links.db"
+        config = write_site_config(work / "links.yml", url, db, name="links",
+                                   politeness={"timeout": 1.0, "concurrency": 16})
+        portalwatch("crawl", config, "--quiet")
+        yield url, db
 
 
 def test_each_failure_is_classified(checked_site):

@@ -1,14 +1,13 @@
 """Availability probes against an injected slow/failing server, and the 站点无法访问 verdict."""
 import json
-import threading
 import time
 from datetime import date, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 import sqlite_utils
 
-from conftest import portalwatch, write_site_config
+from conftest import portalwatch, serving, write_site_config
 from crawler import store
 
 HOME = ("<html><head><meta charset='utf-8'><title>测试区人民政府</title></head><body>"
@@ -40,15 +39,11 @@ class Flaky(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def flaky_site(tmp_path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Flaky)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}"
-    db = tmp_path / "flaky.db"
-    config = write_site_config(tmp_path / "flaky.yml", url, db, name="flaky",
-                               politeness={"timeout": 0.4, "obey_robots": False})
-    yield config, db
-    server.shutdown()
+    with serving(Flaky) as url:
+        db = tmp_path / "flaky.db"
+        config = write_site_config(tmp_path / "flaky.yml", url, db, name="flaky",
+                                   politeness={"timeout": 0.4, "obey_robots": False})
+        yield config, db
 
 
 def test_probe_failures_give_the_availability_verdict(flaky_site):

@@ -1,13 +1,11 @@
 """A site whose firewall answers 403 to clients it does not know: the config's user_agent is
 what the crawl and the availability probe send, so neither reports the site unreachable."""
-import threading
-from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 import sqlite_utils
 
-from conftest import portalwatch, write_site_config
+from conftest import portalwatch, serving, write_site_config
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) portalwatch"
 HOME = ("<html><head><meta charset='utf-8'><title>测试区人民政府</title></head><body>"
@@ -34,11 +32,8 @@ class Guarded(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def guarded_site():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Guarded)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(Guarded) as url:
+        yield url
 
 
 def test_the_configured_user_agent_reaches_a_guarded_site(guarded_site, tmp_path):
