@@ -58,10 +58,7 @@ def test_a_start_url_that_redirects_to_another_host(small_sample, tmp_path):
     """An operator gives the bare domain; the portal lives at www.: the crawl follows it there."""
     class Moved(BaseHTTPRequestHandler):
         def do_GET(self):
-            self.send_response(301)
-            self.send_header("Location", small_sample.site_url + "/index.html")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+            _redirect(self, 301, small_sample.site_url + "/index.html")
 
         def log_message(self, *args):
             pass
@@ -86,10 +83,7 @@ def test_a_page_that_redirects_off_the_site_is_checked_not_read(small_sample, tm
     class Portal(BaseHTTPRequestHandler):
         def do_GET(self):
             if self.path == "/zwfw/":
-                self.send_response(302)
-                self.send_header("Location", small_sample.site_url + elsewhere)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
+                _redirect(self, 302, small_sample.site_url + elsewhere)
                 return
             body = ("<html><head><meta charset='utf-8'><title>测试区人民政府</title></head><body>"
                     "<a href='/zwfw/'>政务服务</a><a href='/gone.html'>旧栏目</a></body></html>").encode("utf-8")
@@ -109,3 +103,10 @@ def test_a_page_that_redirects_off_the_site_is_checked_not_read(small_sample, tm
     assert crawled.execute("select count(*) from columns").fetchone()[0] == 0
     statuses = dict(crawled.execute("select url, status from targets"))
     assert statuses[url + "/zwfw/"] == 200 and statuses[url + "/gone.html"] == 404
+
+
+def _redirect(handler: BaseHTTPRequestHandler, status: int, location: str) -> None:
+    handler.send_response(status)
+    handler.send_header("Location", location)
+    handler.send_header("Content-Length", "0")
+    handler.end_headers()
