@@ -1,7 +1,7 @@
 """Page understanding on small hand-written pages: list rows, pagination, breadcrumbs, kinds."""
 import json
 from datetime import date
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 
@@ -180,3 +180,14 @@ def test_jpaas_unit_script_and_its_answer():
         [['{"pageNo":2,"pageSize":2}'], ['{"pageNo":3,"pageSize":2}']]
     assert jpaas.read_answer(answer, more[0], Joiner(unit))[1] == []
     assert jpaas.read_answer("<html>error page</html>", unit, Joiner(unit)) == ("", [])
+
+
+@pytest.mark.parametrize("base", ["http://x.gov.cn/", "http://x.gov.cn/a/", "http://x.gov.cn/a/b/c.html",
+                                  "http://x.gov.cn/a/b/list.jsp?page=2", "https://x.gov.cn:8080/a/index.shtml",
+                                  "http://x.gov.cn/a//b/c.html", "http://x.gov.cn"])
+def test_relative_links_resolve_as_urljoin_does(base):
+    hrefs = ["x.html", "./x.html", "../x.html", "../../x.html", "../../../../x.html", "./201912/t20191201_1.html",
+             "././x", ".././x", "a/b?c=1", "x/", "../", "./", "..", ".", "?page=3", "a/../b", "a/./b",
+             "../a/b.html?x=1", "中文.html", "./a?b=../c", "x.html#top"]
+    join = Joiner(base)
+    assert [join(h) for h in hrefs] == [urljoin(base, h).split("#")[0] for h in hrefs]

@@ -19,13 +19,15 @@ _NOT_PAGES = ATTACHMENT_EXTS + IMAGE_EXTS + MEDIA_EXTS + (".css", ".js", ".exe",
 class Joiner:
     """Resolves hrefs against one page's base URL."""
 
-    __slots__ = ("base", "origin", "scheme")
+    __slots__ = ("base", "origin", "scheme", "folders")
 
     def __init__(self, base: str):
         parts = urlsplit(base)
         self.base = base
         self.scheme = parts.scheme
         self.origin = f"{parts.scheme}://{parts.netloc}"
+        folders = parts.path.split("/")[1:-1]         # the base's directory, segment by segment
+        self.folders = None if "" in folders else folders   # a//b: urljoin's way, the slow one
 
     def __call__(self, href: str | None) -> str | None:
         if not href:
@@ -44,10 +46,27 @@ class Joiner:
         elif ":" in href.split("/", 1)[0]:
             return None  # another scheme (ftp:, weixin:, …)
         else:
-            url = _join(self.base, href)
+            url = self._relative(href) or _join(self.base, href)
         if " " in url:
             url = url.replace(" ", "%20")
         return url
+
+
+    def _relative(self, href: str) -> str | None:
+        """TRS lists link every row relatively (./201912/t….html, ../../zfxxgk/…): resolved
+        here by walking the base's folders; None for the rarer shapes urljoin handles."""
+        if self.folders is None:
+            return None
+        ups = 0
+        while href.startswith(("./", "../")):
+            if href[1] == "/":
+                href = href[2:]
+            else:
+                href, ups = href[3:], ups + 1
+        if not href or href.startswith(("?", ".", "/")) or "/." in href:
+            return None
+        folders = self.folders[:max(len(self.folders) - ups, 0)]
+        return "/".join([self.origin, *folders, href])
 
 
 @lru_cache(maxsize=65536)
