@@ -135,10 +135,16 @@ def test_blank_column_and_pagination(site, rules):
     site.column("/par/c/index.html", "图片新闻", parent=parent)       # a blank leaf under a channel
     dead = site.column("/dead/index.html", "通知公告", status=404)      # dead, not blank
     static = site.column("/gk/index.html", "区情概况", page_kind="article")  # a content page
+    leaders = site.column("/ldzc/index.html", "领导之窗")                # an undated list of leaders
+    for n in range(3):
+        site.link(leaders, f"/ldzc/ld{n}.html", f"副区长{n}")
+    for source in (blank, leaders, paged, parent):                       # the menu on every page
+        site.link(source, "/hdjl/xx.html", "区长信箱")
     found = run(site, rules, "blank_column")
     assert urls(found) == sorted([blank, site.url("/par/c/index.html")])
     assert all(f.severity == "veto" and f.indicator == "columns_not_updated_3" for f in found)
     assert dead not in urls(found) and static not in urls(found) and paged not in urls(found)
+    assert leaders not in urls(found)
 
 
 # -- catalogue -------------------------------------------------------------------------

@@ -4,7 +4,8 @@ Judged after all of its pagination: a column is not blank if any of its list pag
 an item (`listings`) or any item belongs to it, so a column whose items appear only on
 page 2 and beyond is not blank. The column's page must have answered (a dead column is a
 `broken_link`), and a column whose own page is a content page (概况, 机构职能 as one
-article) holds content.
+article) holds content, as does one whose page shows an undated list: links to pages that
+almost no other page links to (领导之窗, 办事指南; `Column.n_linked`, crawler/checks/classify.py).
 """
 from __future__ import annotations
 
@@ -16,9 +17,12 @@ PARAMS: dict = {}
 DEFAULTS: dict = {}
 
 
+UNDATED_LIST = 2    # content links that make an undated list
+
+
 def blank(col) -> bool:
     return (col.is_leaf and col.n_items == 0 and col.n_listed == 0 and col.page_ok
-            and col.page_kind != "article" and col.cls != "ignore")
+            and col.page_kind != "article" and col.n_linked < UNDATED_LIST and col.cls != "ignore")
 
 
 def run(ctx: Context) -> list[Finding]:

@@ -75,11 +75,35 @@ def load_columns(ctx: Context) -> None:
     parents = {c.parent_url for c in cols.values() if c.parent_url}
     for col in cols.values():
         col.is_leaf = col.url not in parents
+    _count_undated_content(ctx, cols)
     ctx.columns = cols
     ctx.home_url = _home_url(ctx)
     _assign_units(ctx)
     _assign_classes(ctx)
     _write_temp(ctx)
+
+
+def _count_undated_content(ctx: Context, cols: dict) -> None:
+    """An undated list (领导之窗, 办事指南, 机构设置) is content too, though no row has a date:
+    the links a column's page shows that at most one other page shows, and that are not
+    columns. Menus, breadcrumbs and footers are on every page; they never count."""
+    empty = {c.url: c for c in cols.values() if c.is_leaf and not c.n_items and not c.n_listed}
+    if not empty:
+        return
+    marks = ", ".join(f":c{n}" for n in range(len(empty)))
+    # "cross join": from the few candidate pages to their links, never the other way round.
+    for r in ctx.query(f"""
+            with shown as (
+                select coalesce(p.column_url, p.url) as col, l.target_url as target
+                from pages p cross join links l on l.site = p.site and l.source_url = p.url
+                where p.site = :site and (p.url in ({marks}) or p.column_url in ({marks}))
+                  and p.kind = 'column' and {row_seen('p')} and {row_seen('l')} and l.tag = 'a')
+            select col as url, count(distinct target) as n from shown
+            where target not in (select url from columns c where c.site = :site)
+              and (select count(distinct o.source_url) from links o
+                   where o.site = :site and o.target_url = shown.target and {row_seen('o')}) <= 2
+            group by col""", **{f"c{n}": url for n, url in enumerate(empty)}):
+        empty[r["url"]].n_linked = r["n"]
 
 
 def _home_url(ctx: Context) -> str | None:
