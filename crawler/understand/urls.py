@@ -51,7 +51,6 @@ class Joiner:
             url = url.replace(" ", "%20")
         return url
 
-
     def _relative(self, href: str) -> str | None:
         """TRS lists link every row relatively (./201912/t….html, ../../zfxxgk/…): resolved
         here by walking the base's folders; None for the rarer shapes urljoin handles."""
