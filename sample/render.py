@@ -289,20 +289,8 @@ class Renderer:
     def pager(self, col: Column, k: int, pages: int, n: int) -> str:
         def link(j, text):
             return f'<a href="{"index.html" if j == 0 else f"index_{j}.html"}">{text}</a>'
-        parts = [f"共{n}条 共{pages}页 当前第{k + 1}页"]
-        parts.append(link(0, "首页") if k > 0 else "<span>首页</span>")
-        parts.append(link(k - 1, "上一页") if k > 0 else "<span>上一页</span>")
-        lo, hi = max(0, k - 4), min(pages, k + 5)
-        if lo > 0:
-            parts.append("…")
-        for j in range(lo, hi):
-            parts.append(f"<b>{j + 1}</b>" if j == k else link(j, str(j + 1)))
-        if hi < pages:
-            parts.append("…")
-        parts.append(link(k + 1, "下一页") if k < pages - 1 else "<span>下一页</span>")
-        parts.append(link(pages - 1, "尾页") if k < pages - 1 else "<span>尾页</span>")
-        return (f'<div class="pager">{" ".join(parts)}</div>\n'
-                f'<script type="text/javascript">var countPage = {pages};//共多少页\n'
+        return (_pager(k, pages, n, link, gaps=True)
+                + f'<script type="text/javascript">var countPage = {pages};//共多少页\n'
                 f'var currentPage = {k};//当前页\n</script>\n')
 
     def query_pager(self, col: Column, k: int, pages: int, n: int) -> str:
@@ -311,15 +299,7 @@ class Renderer:
 
         def link(j, text):
             return f'<a href="{stem}?page={j + 1}">{text}</a>'
-        parts = [f"共{n}条 共{pages}页 当前第{k + 1}页"]
-        parts.append(link(0, "首页") if k > 0 else "<span>首页</span>")
-        parts.append(link(k - 1, "上一页") if k > 0 else "<span>上一页</span>")
-        lo, hi = max(0, k - 4), min(pages, k + 5)
-        for j in range(lo, hi):
-            parts.append(f"<b>{j + 1}</b>" if j == k else link(j, str(j + 1)))
-        parts.append(link(k + 1, "下一页") if k < pages - 1 else "<span>下一页</span>")
-        parts.append(link(pages - 1, "尾页") if k < pages - 1 else "<span>尾页</span>")
-        return f'<div class="pager">{" ".join(parts)}</div>\n'
+        return _pager(k, pages, n, link, gaps=False)
 
     # ---------------------------------------------------------------- pages
     def frame(self, col: Column, from_dir: str, inner: str, charset: str | None = None) -> str:
@@ -624,6 +604,24 @@ def render_all(site: Site):
         yield from r.column_pages(c)
     for it in site.items:
         yield it.url, r.article(it), it.charset
+
+
+def _pager(k: int, pages: int, n: int, link, gaps: bool) -> str:
+    """A visible pager on page k (0-based) of `pages`: totals, first/previous, nine page
+    numbers around k (with … where the run is cut when `gaps`), next/last."""
+    parts = [f"共{n}条 共{pages}页 当前第{k + 1}页"]
+    parts.append(link(0, "首页") if k > 0 else "<span>首页</span>")
+    parts.append(link(k - 1, "上一页") if k > 0 else "<span>上一页</span>")
+    lo, hi = max(0, k - 4), min(pages, k + 5)
+    if gaps and lo > 0:
+        parts.append("…")
+    for j in range(lo, hi):
+        parts.append(f"<b>{j + 1}</b>" if j == k else link(j, str(j + 1)))
+    if gaps and hi < pages:
+        parts.append("…")
+    parts.append(link(k + 1, "下一页") if k < pages - 1 else "<span>下一页</span>")
+    parts.append(link(pages - 1, "尾页") if k < pages - 1 else "<span>尾页</span>")
+    return f'<div class="pager">{" ".join(parts)}</div>\n'
 
 
 def server_maps(site: Site) -> dict:
