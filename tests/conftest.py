@@ -65,6 +65,16 @@ def serving(handler):
         server.server_close()
 
 
+def send_html(handler, status: int, html: str) -> None:
+    """Answer a hand-written server's request with an HTML page."""
+    body = html.encode("utf-8")
+    handler.send_response(status)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
 def write_site_config(path: Path, url: str, db: Path, name: str = "sample", **extra) -> Path:
     lines = [f"name: {name}", f"start_url: {url}/index.html", f"db: {db}"]
     lines += [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in extra.items()]

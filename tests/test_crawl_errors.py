@@ -4,7 +4,7 @@ from http.server import BaseHTTPRequestHandler
 
 import sqlite_utils
 
-from conftest import portalwatch, serving, write_site_config
+from conftest import portalwatch, send_html, serving, write_site_config
 
 
 def test_missing_config_file(tmp_path):
@@ -85,13 +85,9 @@ def test_a_page_that_redirects_off_the_site_is_checked_not_read(small_sample, tm
             if self.path == "/zwfw/":
                 _redirect(self, 302, small_sample.site_url + elsewhere)
                 return
-            body = ("<html><head><meta charset='utf-8'><title>测试区人民政府</title></head><body>"
-                    "<a href='/zwfw/'>政务服务</a><a href='/gone.html'>旧栏目</a></body></html>").encode("utf-8")
-            self.send_response(200 if self.path in ("/", "/index.html") else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            send_html(self, 200 if self.path in ("/", "/index.html") else 404,
+                      "<html><head><meta charset='utf-8'><title>测试区人民政府</title></head><body>"
+                      "<a href='/zwfw/'>政务服务</a><a href='/gone.html'>旧栏目</a></body></html>")
 
         def log_message(self, *args):
             pass

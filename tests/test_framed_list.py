@@ -4,7 +4,7 @@ from http.server import BaseHTTPRequestHandler
 
 import sqlite_utils
 
-from conftest import portalwatch, serving, write_site_config
+from conftest import portalwatch, send_html, serving, write_site_config
 
 HEAD = "<html><head><meta charset='utf-8'><title>{}_测试区人民政府</title></head><body>"
 NAV = "<div class='nav'><a href='/index.html'>首页</a><a href='/tzgg/index.html'>通知公告</a></div>"
@@ -32,12 +32,7 @@ PAGES = {
 class County(BaseHTTPRequestHandler):
     def do_GET(self):
         page = PAGES.get(self.path)
-        body = (page or "<html><body>404</body></html>").encode("utf-8")
-        self.send_response(200 if page else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        send_html(self, 200 if page else 404, page or "<html><body>404</body></html>")
 
     def log_message(self, *args):
         pass

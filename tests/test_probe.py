@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 import sqlite_utils
 
-from conftest import portalwatch, serving, write_site_config
+from conftest import portalwatch, send_html, serving, write_site_config
 from crawler import store
 
 HOME = ("<html><head><meta charset='utf-8'><title>测试区人民政府</title></head><body>"
@@ -23,13 +23,8 @@ class Flaky(BaseHTTPRequestHandler):
         Flaky.served += 1
         if Flaky.served in Flaky.slow:
             time.sleep(1.0)
-        body = HOME.format(today=date.today().isoformat()).encode("utf-8")
         try:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            send_html(self, 200, HOME.format(today=date.today().isoformat()))
         except (BrokenPipeError, ConnectionResetError):
             pass
 

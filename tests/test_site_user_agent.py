@@ -5,7 +5,7 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 import sqlite_utils
 
-from conftest import portalwatch, serving, write_site_config
+from conftest import portalwatch, send_html, serving, write_site_config
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) portalwatch"
 HOME = ("<html><head><meta charset='utf-8'><title>测试区人民政府</title></head><body>"
@@ -17,12 +17,7 @@ class Guarded(BaseHTTPRequestHandler):
 
     def do_GET(self):
         known = self.headers.get("User-Agent") == BROWSER
-        body = (HOME if known else "<html><body>访问被拒绝</body></html>").encode("utf-8")
-        self.send_response(200 if known else 403)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        send_html(self, 200 if known else 403, HOME if known else "<html><body>访问被拒绝</body></html>")
 
     do_HEAD = do_GET
 
