@@ -54,8 +54,9 @@ def portalwatch(*args, check=True, **kwargs) -> subprocess.CompletedProcess:
 @contextmanager
 def serving(handler):
     """A real HTTP server on 127.0.0.1 answering with `handler` (a BaseHTTPRequestHandler
-    class); yields its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    class), quietly; yields its base URL."""
+    quiet = type(handler.__name__, (handler,), {"log_message": lambda self, *args: None})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), quiet)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -60,9 +60,6 @@ def test_a_start_url_that_redirects_to_another_host(small_sample, tmp_path):
         def do_GET(self):
             _redirect(self, 301, small_sample.site_url + "/index.html")
 
-        def log_message(self, *args):
-            pass
-
     db = tmp_path / "moved.db"
     with serving(Moved) as url:
         portalwatch("crawl", write_site_config(tmp_path / "moved.yml", url, db), "--today", "2019-12-31", "--quiet")
@@ -88,9 +85,6 @@ def test_a_page_that_redirects_off_the_site_is_checked_not_read(small_sample, tm
             send_html(self, 200 if self.path in ("/", "/index.html") else 404,
                       "<html><head><meta charset='utf-8'><title>测试区人民政府</title></head><body>"
                       "<a href='/zwfw/'>政务服务</a><a href='/gone.html'>旧栏目</a></body></html>")
-
-        def log_message(self, *args):
-            pass
 
     db = tmp_path / "portal.db"
     with serving(Portal) as url:

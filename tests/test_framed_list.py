@@ -34,9 +34,6 @@ class County(BaseHTTPRequestHandler):
         page = PAGES.get(self.path)
         send_html(self, 200 if page else 404, page or "<html><body>404</body></html>")
 
-    def log_message(self, *args):
-        pass
-
 
 def test_a_list_in_a_frame_belongs_to_its_column(tmp_path):
     db = tmp_path / "county.db"

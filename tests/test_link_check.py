@@ -69,9 +69,6 @@ class Site(BaseHTTPRequestHandler):
     def do_HEAD(self):
         self._answer(False)
 
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture(scope="module")
 def checked_site(tmp_path_factory):

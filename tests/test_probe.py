@@ -28,9 +28,6 @@ class Flaky(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
 
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture
 def flaky_site(tmp_path):

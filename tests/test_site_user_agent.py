@@ -21,9 +21,6 @@ class Guarded(BaseHTTPRequestHandler):
 
     do_HEAD = do_GET
 
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture
 def guarded_site():
