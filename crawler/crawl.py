@@ -101,7 +101,7 @@ def _collect_garbage_less_often() -> None:
 
 
 def _counted(stats: dict) -> dict:
-    return {"requests": stats.get("downloader/request_count", 0),
+    return {"requests": stats.get("portalwatch/requests", 0),
             "not_modified": stats.get("portalwatch/not_modified", 0)}
 
 

@@ -19,14 +19,24 @@ REMOTE_CONTROL_ENABLED = False   # no listening port on an office server
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
-# Breadth-first: the column tree and its lists before the depths of any one column.
-DEPTH_PRIORITY = 1
+# The spider gives list pages, other pages and link checks their priorities (in that order),
+# and the FIFO queues keep each breadth-first; Scrapy's depth bookkeeping would only add cost.
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
 # Scrapy reads each new callback object's source (inspect, ast) to warn about generators that
 # return a value; every request binds its callback anew, so that cost 2-3% of a crawl's CPU.
 WARN_ON_GENERATOR_RETURN_VALUE = False
+
+# Per-request costs that buy nothing here: the offsite filter (the spider keeps to the site's
+# hosts itself), byte counts per request (the spider counts what it asked), the depth pass.
+DOWNLOADER_STATS = False
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.middlewares.MetaRefreshWhenDeclared": 580,
+}
+SPIDER_MIDDLEWARES = {"scrapy.spidermiddlewares.depth.DepthMiddleware": None}
 
 # The store pipeline is synchronous: processing a page's records in parallel only costs tasks.
 CONCURRENT_ITEMS = 1

@@ -72,6 +72,22 @@ def test_a_start_url_that_redirects_to_another_host(small_sample, tmp_path):
                            [small_sample.site_url + "/index.html"]).fetchone()[0] == 0
 
 
+def test_a_start_page_that_only_refreshes_to_the_portal(small_sample, tmp_path):
+    """Many portals' index.html is only `<meta http-equiv="refresh" content="0;url=…">`: the
+    crawl goes where it points (the spider skips Scrapy's check on pages declaring none)."""
+    class Refresh(BaseHTTPRequestHandler):
+        def do_GET(self):
+            send_html(self, 200, "<html><head><meta charset='utf-8'>\n<META HTTP-EQUIV='Refresh' "
+                      f"CONTENT='0; URL={small_sample.site_url}/index.html'></head><body></body></html>")
+
+    db = tmp_path / "refresh.db"
+    with serving(Refresh) as url:
+        portalwatch("crawl", write_site_config(tmp_path / "refresh.yml", url, db), "--today", "2019-12-31", "--quiet")
+    crawled = sqlite_utils.Database(db)
+    levels = [r[0] for r in crawled.execute("select count(*) from columns group by level order by level")]
+    assert levels == small_sample.ground_truth["counts"]["columns_by_level"]
+
+
 def test_a_page_that_redirects_off_the_site_is_checked_not_read(small_sample, tmp_path):
     """An internal link that moved to another site answers through the redirect; the other
     site's page is not read as one of this site's columns."""

@@ -33,10 +33,11 @@ _PRIORITY = {"list": 20, "page": 10, "check": 0}
 
 
 def _closes(callback):
-    """Pass a callback's requests on as they come; gather its records into one Done,
-    carrying the request's queue token, yielded last."""
+    """Count the answer; pass a callback's requests on as they come; gather its records into
+    one Done, carrying the request's queue token, yielded last."""
     @functools.wraps(callback)
     def wrapper(self, result):
+        self.crawler.stats.inc_value("portalwatch/requests")
         records = []
         for output in callback(self, result) or ():
             if isinstance(output, scrapy.Request):
