@@ -72,6 +72,10 @@ class LinksRecord:
     links: list = field(default_factory=list)   # (target_url, anchor, tag)
 
 
+# A target's `error` when the site's robots.txt kept the crawl from asking: not checked, not broken.
+NOT_ASKED_ROBOTS = "robots.txt"
+
+
 @dataclass(slots=True)
 class TargetRecord:
     url: str

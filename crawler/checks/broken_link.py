@@ -1,7 +1,8 @@
 """broken_link: a link whose target fails.
 
 A target fails when it answered HTTP ≥ 400 or not at all (`targets.status`/`error`, else
-the fetched page's `pages.status`/`error`). 404 and 403 are *confirmed* (a deduction);
+the fetched page's `pages.status`/`error`); one the site's robots.txt kept the crawl from
+asking was not checked, so it is not broken. 404 and 403 are *confirmed* (a deduction);
 timeouts, DNS failures, refused or reset connections and 5xx are *suspected* (a warning)
 until they repeat: a suspected target still failing in `confirm_after_crawls` distinct
 crawls (counted through its open finding's evidence) is confirmed. One finding per failing
@@ -11,6 +12,8 @@ apart (indicator `broken_links_home`).
 from __future__ import annotations
 
 import json
+
+from crawler.records import NOT_ASKED_ROBOTS
 
 from .base import Context, Finding, row_seen
 from .rulepack import Int, List, Str
@@ -36,7 +39,8 @@ def run(ctx: Context) -> list[Finding]:
         where t.site = :site and {row_seen('t')}
           and (coalesce(t.status, p.status) >= 400
                or (coalesce(t.status, p.status) is null and coalesce(t.error, p.error) is not null))
-        order by t.url""")
+          and coalesce(t.error, p.error, '') != :not_asked
+        order by t.url""", not_asked=NOT_ASKED_ROBOTS)
     if not failed:
         return []
     # The pages linking to each failing target, in one pass over the links index.

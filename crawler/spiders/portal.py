@@ -7,14 +7,15 @@ from urllib.parse import quote
 
 import scrapy
 from scrapy.exceptions import (CannotResolveHostError, DownloadConnectionRefusedError,
-                               DownloadFailedError, DownloadTimeoutError, ResponseDataLossError)
+                               DownloadFailedError, DownloadTimeoutError, IgnoreRequest,
+                               ResponseDataLossError)
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (ConnectionLost, ConnectionRefusedError, DNSLookupError,
                                     TCPTimedOutError, TimeoutError)
 
 from crawler.plan import CrawlPlan
-from crawler.records import (ColumnRecord, Done, ItemRecord, LinksRecord, ListingsRecord,
-                             PageRecord, Seeded, TargetRecord)
+from crawler.records import (NOT_ASKED_ROBOTS, ColumnRecord, Done, ItemRecord, LinksRecord,
+                             ListingsRecord, PageRecord, Seeded, TargetRecord)
 from crawler.understand import jpaas
 from crawler.understand.dates import date_from_url, iso
 from crawler.understand.encoding import decode
@@ -309,7 +310,11 @@ class PortalSpider(scrapy.Spider):
         error = _error_name(failure)
         url = request.url
         if request.url == self.home_url:
-            self.home_error = f"could not reach the start URL {url}: {error}"
+            if error == NOT_ASKED_ROBOTS:
+                self.home_error = (f"the site's robots.txt forbids the start URL {url} (where the office "
+                                   "owns the site, set politeness.obey_robots: false)")
+            else:
+                self.home_error = f"could not reach the start URL {url}: {error}"
             return
         yield TargetRecord(url, "page", None, error=error, checked_at=_now())
         yield PageRecord(url=url, status=None, error=error, fetched_at=_now())
@@ -353,6 +358,8 @@ def _now() -> str:
 
 
 def _error_name(failure) -> str:
+    if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
+        return NOT_ASKED_ROBOTS
     if failure.check(HttpError):
         return f"http {failure.value.response.status}"
     if failure.check(DNSLookupError, CannotResolveHostError):
