@@ -32,7 +32,7 @@ def test_the_configured_user_agent_reaches_a_guarded_site(guarded_site, tmp_path
     db = tmp_path / "guarded.db"
     plain = write_site_config(tmp_path / "plain.yml", guarded_site, db, politeness={"obey_robots": False})
     refused = portalwatch("crawl", plain, "--today", "2019-12-31", "--quiet", check=False)
-    assert refused.returncode != 0 and "403" in refused.stderr
+    assert refused.returncode != 0 and "403" in refused.stderr and "set user_agent" in refused.stderr
 
     config = tmp_path / "guarded.yml"
     config.write_text(plain.read_text(encoding="utf-8") + f'user_agent: "{BROWSER}"\n', encoding="utf-8")

@@ -191,3 +191,11 @@ def test_relative_links_resolve_as_urljoin_does(base):
              "../a/b.html?x=1", "中文.html", "./a?b=../c", "x.html#top"]
     join = Joiner(base)
     assert [join(h) for h in hrefs] == [urljoin(base, h).split("#")[0] for h in hrefs]
+
+
+def test_links_written_the_old_way_resolve_to_one_url():
+    join = Joiner("http://x.gov.cn/col/col12/index.html")
+    assert join("HTTP://www.x.gov.cn/a.html") == "http://www.x.gov.cn/a.html"
+    assert join("/art/2019/12/30/art_12_345.html;jsessionid=0A1B2C3D?x=1") == "http://x.gov.cn/art/2019/12/30/art_12_345.html?x=1"
+    assert join("list.jsp;JSESSIONID=ab12") == "http://x.gov.cn/col/col12/list.jsp"
+    assert join("ftp://x.gov.cn/a") is None and join("weixin://x") is None

@@ -29,6 +29,10 @@ _HTML_TYPES = ("text/html", "application/xhtml")
 # redirects are not among them, so Scrapy follows a moved page (http to https, a bare domain
 # to www.) to where it went.
 _ANSWERED = [304, *range(400, 600)]
+# What an operator can do about a start URL that turns the crawl away.
+_HINTS = {403: " (a firewall that refuses unknown clients? set user_agent in the site config)",
+          412: " (an anti-bot shield that wants a browser: ask the site's operator to let the crawl's "
+               "address through)"}
 # List pages first: they decide what is stale; link checks last.
 _PRIORITY = {"list": 20, "page": 10, "check": 0}
 
@@ -151,7 +155,7 @@ class PortalSpider(scrapy.Spider):
         offsite = host_of(response.url) not in self.hosts
         if response.status >= 400 or not ctype.startswith(_HTML_TYPES) or offsite:
             if is_home and response.status >= 400:
-                self.home_error = f"the start URL answered HTTP {response.status}"
+                self.home_error = f"the start URL answered HTTP {response.status}" + _HINTS.get(response.status, "")
                 return
             yield page
             return

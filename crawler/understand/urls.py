@@ -5,6 +5,7 @@ them with urljoin alone dominates a naive crawl, so the common shapes take a fas
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
@@ -14,6 +15,8 @@ ATTACHMENT_EXTS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".zi
 IMAGE_EXTS = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".svg", ".ico")
 MEDIA_EXTS = (".mp4", ".mp3", ".flv", ".avi", ".wmv", ".swf")
 _NOT_PAGES = ATTACHMENT_EXTS + IMAGE_EXTS + MEDIA_EXTS + (".css", ".js", ".exe", ".apk")
+# Java CMSs (JCMS, WCM) write the session into links until a cookie is set: one page, many URLs.
+_SESSION = re.compile(r";jsessionid=[^?#/]*", re.IGNORECASE)
 
 
 class Joiner:
@@ -44,11 +47,16 @@ class Joiner:
         elif href.startswith("/") and "/." not in href:
             url = self.origin + href
         elif ":" in href.split("/", 1)[0]:
-            return None  # another scheme (ftp:, weixin:, …)
+            scheme = href.split(":", 1)[0].lower()
+            if scheme not in ("http", "https"):
+                return None  # another scheme (ftp:, weixin:, …)
+            url = scheme + href[len(scheme):]   # HTTP://, as older templates write it
         else:
             url = self._relative(href) or _join(self.base, href)
         if " " in url:
             url = url.replace(" ", "%20")
+        if ";" in url:
+            url = _SESSION.sub("", url)
         return url
 
     def _relative(self, href: str) -> str | None:
