@@ -12,7 +12,7 @@ from crawler.understand.encoding import decode
 from crawler.understand.page import PageView, read_page
 
 KIND_NAMES = {"home": "home page (首页)", "column": "column page (栏目)", "article": "article (信息)",
-              "other": "other"}
+              "missing": "a page saying it does not exist (soft 404: a broken link)", "other": "other"}
 
 
 class FetchError(Exception):

@@ -74,6 +74,9 @@ class LinksRecord:
 
 # A target's `error` when the site's robots.txt kept the crawl from asking: not checked, not broken.
 NOT_ASKED_ROBOTS = "robots.txt"
+# A target's `error` when it answered 200 with a page saying it is not there: broken, as an
+# inspector clicking the link sees it.
+SOFT_404 = "soft 404"
 
 
 @dataclass(slots=True)

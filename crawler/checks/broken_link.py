@@ -1,7 +1,8 @@
 """broken_link: a link whose target fails.
 
 A target fails when it answered HTTP ≥ 400 or not at all (`targets.status`/`error`, else
-the fetched page's `pages.status`/`error`); one the site's robots.txt kept the crawl from
+the fetched page's `pages.status`/`error`), or answered 200 with a page saying it is not
+there (a soft 404, confirmed like a 404); one the site's robots.txt kept the crawl from
 asking was not checked, so it is not broken. 404 and 403 are *confirmed* (a deduction);
 timeouts, DNS failures, refused or reset connections and 5xx are *suspected* (a warning)
 until they repeat: a suspected target still failing in `confirm_after_crawls` distinct
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import json
 
-from crawler.records import NOT_ASKED_ROBOTS
+from crawler.records import NOT_ASKED_ROBOTS, SOFT_404
 
 from .base import Context, Finding, row_seen
 from .rulepack import Int, List, Str
@@ -38,9 +39,10 @@ def run(ctx: Context) -> list[Finding]:
         from targets t left join pages p on p.site = t.site and p.url = t.url
         where t.site = :site and {row_seen('t')}
           and (coalesce(t.status, p.status) >= 400
-               or (coalesce(t.status, p.status) is null and coalesce(t.error, p.error) is not null))
+               or (coalesce(t.status, p.status) is null and coalesce(t.error, p.error) is not null)
+               or coalesce(t.error, p.error) = :soft_404)
           and coalesce(t.error, p.error, '') != :not_asked
-        order by t.url""", not_asked=NOT_ASKED_ROBOTS)
+        order by t.url""", not_asked=NOT_ASKED_ROBOTS, soft_404=SOFT_404)
     if not failed:
         return []
     # The pages linking to each failing target, in one pass over the links index.
@@ -63,11 +65,12 @@ def run(ctx: Context) -> list[Finding]:
         crawls = sorted(set(history.get(Finding(KIND, t["url"], "", "", "").fingerprint(ctx.site), []))
                         | {ctx.crawl_id})
         repeated = p["confirm_after_crawls"] is not None and len(crawls) >= p["confirm_after_crawls"]
-        confirmed = t["status"] in p["confirmed_statuses"] or repeated
+        confirmed = t["status"] in p["confirmed_statuses"] or t["error"] == SOFT_404 or repeated
         on_home = any(s["source_url"] == home or s["source_kind"] == "home" for s in linked)
         first = next((s for s in linked if s["source_kind"] != "home"), linked[0])
         col = ctx.column(first["column_url"]) or ctx.column(first["source_url"])
-        why = f"HTTP {t['status']}" if t["status"] is not None else (t["error"] or "no answer")
+        why = ("页面不存在，HTTP 200" if t["error"] == SOFT_404 else f"HTTP {t['status']}"
+               if t["status"] is not None else (t["error"] or "no answer"))
         where = "首页" if on_home else f"{len(linked)} 个页面"
         out.append(Finding(
             kind=KIND, key=t["url"],

@@ -14,7 +14,7 @@ from twisted.internet.error import (ConnectionLost, ConnectionRefusedError, DNSL
                                     TCPTimedOutError, TimeoutError)
 
 from crawler.plan import CrawlPlan
-from crawler.records import (NOT_ASKED_ROBOTS, ColumnRecord, Done, ItemRecord, LinksRecord,
+from crawler.records import (NOT_ASKED_ROBOTS, SOFT_404, ColumnRecord, Done, ItemRecord, LinksRecord,
                              ListingsRecord, PageRecord, Seeded, TargetRecord)
 from crawler.understand import jpaas
 from crawler.understand.dates import date_from_url, iso
@@ -150,13 +150,13 @@ class PortalSpider(scrapy.Spider):
             elapsed_ms=_elapsed(response), fetched_at=_now(),
             etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
         )
-        yield TargetRecord(url, "page", response.status, checked_at=page.fetched_at)
         # A link of the site that led off it (to a provincial platform, say) is checked, not read.
         offsite = host_of(response.url) not in self.hosts
         if response.status >= 400 or not ctype.startswith(_HTML_TYPES) or offsite:
             if is_home and response.status >= 400:
                 self.home_error = f"the start URL answered HTTP {response.status}" + _HINTS.get(response.status, "")
                 return
+            yield TargetRecord(url, "page", response.status, checked_at=page.fetched_at)
             yield page
             return
 
@@ -164,6 +164,15 @@ class PortalSpider(scrapy.Spider):
         view = read_page(response.url, text, today=self.today, is_home=is_home,
                          home_url=self.home_url, overrides=self.list_overrides)
         page.kind, page.title, page.empty_marker = view.kind, view.title, view.empty_marker
+        if view.kind == "missing":
+            # Its links are the error template's, relative to a path that is not there: a trap.
+            if is_home:
+                self.home_error = f"the start URL shows a page saying it does not exist ({view.title})"
+                return
+            yield TargetRecord(url, "page", response.status, error=SOFT_404, checked_at=page.fetched_at)
+            yield page
+            return
+        yield TargetRecord(url, "page", response.status, checked_at=page.fetched_at)
         page.site_id_code = view.footer.get("site_id_code")
         page.icp = view.footer.get("icp")
         page.police_record = view.footer.get("police_record")

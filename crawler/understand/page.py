@@ -1,6 +1,7 @@
 """One page, understood: the single entry point the spider and `explain` call."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -9,6 +10,12 @@ from .dom import anchors, meta_tags, parse, text_without_links
 from .overrides import next_by_override, rows_by_override
 from .urls import Joiner, target_kind
 
+# A page that answers 200 but says it is not there (a soft 404): its <title>, or the whole of a
+# short page, says so. Phrases, not words: an article may well mention "找不到".
+_NOT_FOUND = ("页面不存在", "页面未找到", "页面找不到", "找不到该页面", "找不到页面", "页面已删除",
+              "页面已被删除", "无法找到该页", "页面无法访问", "Not Found", "not found")
+_TITLED_404 = re.compile(r"\s*(HTTP\s*)?404(\s|$|[-_|:：!！]|错误|页面)")
+_NOT_FOUND_SHORT = 400     # characters of text outside links on an error page, at most
 _EMPTY_MARKERS = ("暂无信息", "暂无数据", "暂无内容", "暂无记录", "没有信息", "没有记录", "无相关信息")
 _ARTICLE_CRUMBS = {"正文", "详情", "内容", "正文内容", "文章", "详细内容", "信息详情", "查看"}
 _ARTICLE_MIN_ROWS = 8   # an article may show a few related links with dates; a list shows more
@@ -24,7 +31,7 @@ class Link:
 @dataclass
 class PageView:
     url: str
-    kind: str = "other"                 # home, column, article, other
+    kind: str = "other"                 # home, column, article, missing (a soft 404), other
     title: str = ""
     metas: dict = field(default_factory=dict)
     crumbs: list = field(default_factory=list)      # [(name, url|None)] as shown
@@ -83,6 +90,8 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
     view.empty_marker = any(m in loose_text for m in _EMPTY_MARKERS)
 
     view.kind = "home" if is_home else ("column" if rule is not None else _kind(view, loose_text))
+    if _says_not_found(article.document_title(doc), loose_text):
+        view.kind = "missing"
     if view.kind != "article":
         view.title = article.document_title(doc) or view.title
     if view.kind in ("column", "home"):
@@ -140,6 +149,12 @@ def _kind(view: PageView, loose_text: str) -> str:
     if view.rows or view.data_requests or view.crumbs or view.empty_marker:
         return "column"
     return "other"
+
+
+def _says_not_found(title: str, loose_text: str) -> bool:
+    if any(p in title for p in _NOT_FOUND) or _TITLED_404.match(title):
+        return True
+    return len(loose_text) <= _NOT_FOUND_SHORT and any(p in loose_text for p in _NOT_FOUND)
 
 
 def _read_article(view: PageView, doc, links, loose_text: str, today):
