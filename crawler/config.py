@@ -12,6 +12,7 @@ import yaml
 
 from crawler.understand.overrides import OverrideError
 from crawler.understand.overrides import compile_lists as list_overrides
+from crawler.understand.overrides import compile_skip
 
 
 class ConfigError(Exception):
@@ -111,6 +112,7 @@ def site_from_dict(raw, path: Path | None = None, db: str | Path | None = None) 
             fail(key, "must be a mapping")
     try:
         list_overrides((raw.get("overrides") or {}).get("lists"))
+        compile_skip((raw.get("overrides") or {}).get("skip"))
     except OverrideError as exc:
         raise ConfigError(f"{where}: {exc}") from None
     password = (raw.get("review") or {}).get("password")

@@ -2,8 +2,9 @@
 from datetime import date
 
 import pytest
+import sqlite_utils
 
-from conftest import portalwatch
+from conftest import portalwatch, write_site_config
 from crawler.config import ConfigError, site_from_dict
 from crawler.understand.overrides import compile_lists
 from crawler.understand.page import read_page
@@ -44,6 +45,23 @@ def test_an_override_reads_the_list_the_heuristics_misread():
 def test_a_bad_override_is_a_config_error(lists, field):
     with pytest.raises(ConfigError, match=field.replace("[", r"\[").replace("]", r"\]")):
         site_from_dict({"name": "x", "start_url": "http://x.gov.cn/", "overrides": {"lists": lists}})
+
+
+@pytest.mark.parametrize("skip", ["*/search/*", ["*/search/*", 3], [""]])
+def test_a_bad_skip_pattern_is_a_config_error(skip):
+    with pytest.raises(ConfigError, match=r"overrides\.skip"):
+        site_from_dict({"name": "x", "start_url": "http://x.gov.cn/", "overrides": {"skip": skip}})
+
+
+def test_skipped_urls_are_neither_read_nor_checked(small_sample, tmp_path):
+    db = tmp_path / "skip.db"
+    config = write_site_config(tmp_path / "skip.yml", small_sample.site_url, db,
+                               overrides={"skip": ["*/zwgk/*", "*.pdf"]})
+    portalwatch("crawl", config, "--today", "2019-12-31", "--quiet")
+    stored = sqlite_utils.Database(db)
+    asked = [r[0] for r in stored.execute("select url from targets union select url from pages")]
+    assert asked and not [u for u in asked if "/zwgk/" in u or u.endswith(".pdf")]
+    assert stored.execute("select count(*) from links where target_url like '%/zwgk/%'").fetchone()[0] > 0
 
 
 @pytest.mark.parametrize("path, kind, shows", [

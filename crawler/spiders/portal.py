@@ -20,7 +20,7 @@ from crawler.understand import jpaas
 from crawler.understand.dates import date_from_url, iso
 from crawler.understand.encoding import decode
 from crawler.understand.hanweb import records_of
-from crawler.understand.overrides import compile_lists
+from crawler.understand.overrides import compile_lists, compile_skip
 from crawler.understand.page import Link, PageView, read_page, rows_from_fragments
 from crawler.understand.urls import Joiner, host_of, target_kind
 
@@ -68,6 +68,7 @@ class PortalSpider(scrapy.Spider):
         self.hosts = {h.lower() for h in site.allowed_hosts} | {host_of(site.start_url)}
         self.home_url = site.start_url
         self.list_overrides = compile_lists(site.overrides.get("lists"))
+        self.skip = compile_skip(site.overrides.get("skip"))
         # A cache in front of the scheduler's duplicate filter (which stays the authority,
         # in Redis too): building and fingerprinting a Request per link costs more than
         # the rest of a page's work, and most links are the same navigation on every page.
@@ -112,6 +113,9 @@ class PortalSpider(scrapy.Spider):
     def _follow(self, url: str, kind: str, is_list: bool = False, from_home: bool = False,
                 due: bool = False, frame_of: str | None = None):
         if url in self._requested:
+            return None
+        if self.skip is not None and self.skip(url):
+            self._requested.add(url)
             return None
         internal = host_of(url) in self.hosts
         if self.incremental and not (is_list or from_home or due) and (

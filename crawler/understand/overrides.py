@@ -8,11 +8,16 @@ next page, given as CSS selectors for the pages whose URL matches.
           link: "a.title"                                     # its title link (default: its first link)
           date: "em.time"                                     # inside a row (default: any date in it)
           next: "a.page-next"                                 # the next page's link
+      skip: ["*/search/*", "*?keyword=*"]     # URLs the crawl neither reads nor checks
+
+A skip pattern is for what is not the site's content and would only cost the night: a search
+page, a calendar, the English or mobile copy of the site.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
+from fnmatch import fnmatchcase, translate
 
 from lxml.cssselect import CSSSelector
 from cssselect import SelectorError
@@ -36,6 +41,15 @@ class ListOverride:
 
     def applies(self, url: str) -> bool:
         return fnmatchcase(url, self.match)
+
+
+def compile_skip(spec):
+    """The `overrides.skip` patterns as one test over a URL (None when there are none)."""
+    if spec in (None, []):
+        return None
+    if not isinstance(spec, list) or not all(isinstance(p, str) and p for p in spec):
+        raise OverrideError("overrides.skip must be a list of URL patterns (shell-style, like \"*/search/*\")")
+    return re.compile("|".join(translate(p) for p in spec)).match
 
 
 def compile_lists(spec) -> list[ListOverride]:
