@@ -21,15 +21,28 @@ def _closed_port() -> int:
     return port
 
 
+class Walled(BaseHTTPRequestHandler):
+    """Another government's site behind a firewall that turns crawlers away."""
+
+    def do_HEAD(self):
+        self.send_response(404 if self.path == "/gone.html" else 403)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_HEAD
+
+
 class Site(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     hits: Counter = Counter()
     refused_port = 0
+    walled = ""
 
     def _page(self, n: int) -> str:
         links = (f'<a href="/shared.pdf">附件</a> <a href="/gone.html">已删除</a> '
                  f'<a href="/forbidden/x.html">内部</a> <a href="/slow.pdf">慢</a> '
                  f'<a href="http://127.0.0.1:{Site.refused_port}/">友情链接</a> '
+                 f'<a href="{Site.walled}/news.html">兄弟单位</a> <a href="{Site.walled}/gone.html">旧链接</a> '
                  # A host name the resolver rejects by itself: no query leaves the machine.
                  f'<a href="http://a..b/">坏域名</a>')
         if n == 0:
@@ -74,17 +87,17 @@ class Site(BaseHTTPRequestHandler):
 def checked_site(tmp_path_factory):
     Site.refused_port = _closed_port()
     Site.hits.clear()
-    with serving(Site) as url:
+    with serving(Walled) as Site.walled, serving(Site) as url:
         work = tmp_path_factory.mktemp("links")
         db = work / "links.db"
         config = write_site_config(work / "links.yml", url, db, name="links",
                                    politeness={"timeout": 1.0, "concurrency": 16})
         portalwatch("crawl", config, "--quiet")
-        yield url, db
+        yield url, db, config
 
 
 def test_each_failure_is_classified(checked_site):
-    url, db = checked_site
+    url, db, _ = checked_site
     targets = {r["url"]: r for r in sqlite_utils.Database(db).query("select url, status, error from targets")}
     assert targets[f"{url}/shared.pdf"]["status"] == 200
     assert targets[f"{url}/gone.html"]["status"] == 404
@@ -95,7 +108,7 @@ def test_each_failure_is_classified(checked_site):
 
 
 def test_a_link_on_500_pages_is_requested_once(checked_site):
-    url, db = checked_site
+    url, db, _ = checked_site
     assert Site.hits[("HEAD", "/shared.pdf")] + Site.hits[("GET", "/shared.pdf")] == 1
     assert Site.hits[("GET", "/gone.html")] == 1
     links = sqlite_utils.Database(db).execute(
@@ -106,12 +119,27 @@ def test_a_link_on_500_pages_is_requested_once(checked_site):
 
 
 def test_broken_link_findings_confirmed_and_suspected(checked_site):
-    url, db = checked_site
+    url, db, _ = checked_site
     portalwatch("check", "--db", db)
     found = json.loads(portalwatch("findings", "--db", db, "--format", "json", "--kind", "broken_link").stdout)
     by_url = {f["url"]: f for f in found}
     assert set(by_url) == {f"{url}/gone.html", f"{url}/forbidden/x.html", f"{url}/slow.pdf",
-                           f"http://127.0.0.1:{Site.refused_port}/", "http://a..b/"}
-    assert by_url[f"{url}/gone.html"]["severity"] == by_url[f"{url}/forbidden/x.html"]["severity"] == "deduct"
-    for suspect in (f"{url}/slow.pdf", f"http://127.0.0.1:{Site.refused_port}/", "http://a..b/"):
+                           f"http://127.0.0.1:{Site.refused_port}/", "http://a..b/",
+                           f"{Site.walled}/news.html", f"{Site.walled}/gone.html"}
+    for confirmed in (f"{url}/gone.html", f"{url}/forbidden/x.html", f"{Site.walled}/gone.html"):
+        assert by_url[confirmed]["severity"] == "deduct"
+    # Another site's 403 is its firewall talking to a crawler: suspected, and it stays so.
+    for suspect in (f"{url}/slow.pdf", f"http://127.0.0.1:{Site.refused_port}/", "http://a..b/",
+                    f"{Site.walled}/news.html"):
         assert by_url[suspect]["severity"] == "warning"
+
+
+def test_failures_that_repeat_are_confirmed_but_not_a_firewall(checked_site):
+    url, db, config = checked_site
+    portalwatch("check", "--db", db)
+    portalwatch("crawl", config, "--quiet")
+    portalwatch("check", "--db", db)
+    found = json.loads(portalwatch("findings", "--db", db, "--format", "json", "--kind", "broken_link").stdout)
+    severity = {f["url"]: f["severity"] for f in found}
+    assert severity[f"http://127.0.0.1:{Site.refused_port}/"] == "deduct"
+    assert severity[f"{Site.walled}/news.html"] == "warning"

@@ -6,7 +6,9 @@ there (a soft 404, confirmed like a 404); one the site's robots.txt kept the cra
 asking was not checked, so it is not broken. 404 and 403 are *confirmed* (a deduction);
 timeouts, DNS failures, refused or reset connections and 5xx are *suspected* (a warning)
 until they repeat: a suspected target still failing in `confirm_after_crawls` distinct
-crawls (counted through its open finding's evidence) is confirmed. One finding per failing
+crawls (counted through its open finding's evidence) is confirmed. Another site's answer
+is confirmed only when it says the page is gone (404, 410): the 403 or 412 its firewall
+gives a crawler, night after night, is not what a person clicking the link sees. One finding per failing
 target, naming the pages that link to it; a target linked from the home page is counted
 apart (indicator `broken_links_home`).
 """
@@ -21,11 +23,13 @@ from .rulepack import Int, List, Str
 
 KIND = "broken_link"
 INDICATOR = "broken_links"
-PARAMS = {"confirmed_statuses": List(Int(min=100)), "home_indicator": Str(),
+PARAMS = {"confirmed_statuses": List(Int(min=100)), "external_confirmed_statuses": List(Int(min=100)),
+          "home_indicator": Str(),
           "confirmed_severity": Str(choices=("veto", "deduct", "warning")),
           "suspected_severity": Str(choices=("veto", "deduct", "warning")),
           "max_sources": Int(min=1), "confirm_after_crawls": Int(min=1, nullable=True)}
-DEFAULTS = {"confirmed_statuses": [403, 404], "home_indicator": "broken_links_home",
+DEFAULTS = {"confirmed_statuses": [403, 404], "external_confirmed_statuses": [404, 410],
+            "home_indicator": "broken_links_home",
             "confirmed_severity": "deduct", "suspected_severity": "warning", "max_sources": 10,
             "confirm_after_crawls": 2}
 
@@ -65,7 +69,10 @@ def run(ctx: Context) -> list[Finding]:
         crawls = sorted(set(history.get(Finding(KIND, t["url"], "", "", "").fingerprint(ctx.site), []))
                         | {ctx.crawl_id})
         repeated = p["confirm_after_crawls"] is not None and len(crawls) >= p["confirm_after_crawls"]
-        confirmed = t["status"] in p["confirmed_statuses"] or t["error"] == SOFT_404 or repeated
+        if t["target_kind"] == "external" and t["status"] is not None:
+            confirmed = t["status"] in p["external_confirmed_statuses"]
+        else:
+            confirmed = t["status"] in p["confirmed_statuses"] or t["error"] == SOFT_404 or repeated
         on_home = any(s["source_url"] == home or s["source_kind"] == "home" for s in linked)
         first = next((s for s in linked if s["source_kind"] != "home"), linked[0])
         col = ctx.column(first["column_url"]) or ctx.column(first["source_url"])
