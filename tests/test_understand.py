@@ -117,6 +117,20 @@ def test_footer_identity():
                            "police_record": "鲁公网安备 37131102000123号"}
 
 
+def test_footer_identity_worded_as_older_sites_word_it():
+    html = page("<p>网站识别码3713290012&nbsp;|&nbsp;鲁ICP备05012345号</p>")
+    assert read_page("http://x.gov.cn/", html, today=TODAY, is_home=True).footer["site_id_code"] == "3713290012"
+
+
+def test_an_asp_article_dated_only_by_its_update_time():
+    html = page("""<table><tr><td>您现在的位置：<a href="/">首页</a> &gt;&gt; <a href="/channel/57.html">部门动态</a> &gt;&gt; 正文</td></tr>
+      <tr><td class="wz_bt">县行政审批服务局扎实推进社会救助各项工作</td></tr>
+      <tr><td>【来源：县行政审批服务局】【更新时间：2019/11/4 16:14:00】【点击：<span id="hits">0</span>】</td></tr>
+      <tr><td><p>近日，县行政审批服务局召开专题会议。</p></td></tr></table>""")
+    view = read_page("http://x.gov.cn/content/2019-11/02/content_4773.html", html, today=TODAY)
+    assert view.kind == "article" and view.dates["article"] == date(2019, 11, 4)
+
+
 def test_broken_html_is_not_fatal():
     for html in ["", "   ", "<html><body><ul><li><a href='/x'>无结尾", "\x00\x01garbage"]:
         view = read_page("http://x.gov.cn/a.html", html, today=TODAY)

@@ -19,7 +19,7 @@ KNOWN_LABELS = {
 _LABEL_TEXT = re.compile(r"(%s)\s*[:：]\s*" % "|".join(sorted(KNOWN_LABELS, key=len, reverse=True)))
 _COLON_HOLDERS = etree.XPath("//body//text()[contains(., '：') or contains(., ':')]"
                              "[not(ancestor::script or ancestor::style)]/..")
-_SITE_CODE = re.compile(r"网站标识码\s*[:：]?\s*([0-9A-Za-z]{10})")
+_SITE_CODE = re.compile(r"网站(?:标识|识别)码\s*[:：]?\s*([0-9A-Za-z]{10})")
 _ICP = re.compile(r"([\u4e00-\u9fa5]\s*ICP\s*备\s*[\d\-]+\s*号(?:-\d+)?)")
 _POLICE = re.compile(r"([\u4e00-\u9fa5]\s*公网安备\s*\d+\s*号?)")
 

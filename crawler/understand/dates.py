@@ -20,9 +20,14 @@ _URL = (
     re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)\d{0,6}(?=[_./])"),  # content_20191223...
 )
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)(\d\d)/")                # TRS month dir /201912/
-PUBLISH_LABELS = ("发布日期", "发布时间", "公开日期", "发文日期", "日期", "时间")
+# The labels an article's own publish date goes by, in the order they are believed: what
+# TRS and Hanweb print first, then what older ASP/JSP systems print (更新时间, 录入时间 …),
+# then the bare 日期/时间.
+PUBLISH_LABELS = ("发布时间", "发布日期", "公开日期", "公开时间", "发表时间", "发稿时间", "更新时间",
+                  "更新日期", "录入时间", "添加时间", "日期", "时间")
 WRITTEN_LABELS = ("成文日期", "印发日期", "签发日期")
-_LABELLED = re.compile(r"(发布日期|发布时间|公开日期|公开时间|发文日期|更新时间|成文日期|印发日期|日期|时间)\s*[:：]?\s*")
+_LABELLED = re.compile(r"(发布日期|发布时间|公开日期|公开时间|发文日期|发表时间|发稿时间|更新时间|更新日期|"
+                       r"录入时间|添加时间|成文日期|印发日期|日期|时间)\s*[:：]?\s*")
 
 
 def _make(y, m, d) -> date | None:

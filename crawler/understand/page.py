@@ -137,7 +137,7 @@ def rows_from_fragments(fragments: list[str], join, today) -> list:
 def _kind(view: PageView, loose_text: str) -> str:
     labelled = dates.labelled_dates(loose_text[:4000])
     signals = any(view.metas.get(k) for k in ("PubDate", "ArticleTitle", "firstpublishedtime"))
-    signals = signals or any(k in labelled for k in dates.PUBLISH_LABELS if k not in ("日期", "时间"))
+    signals = signals or any(k in labelled for k in (*dates.PUBLISH_LABELS, "发文日期") if k not in ("日期", "时间"))
     signals = signals or len([k for k in ("索引号", "来信时间", "来信人", "回复内容", "文号") if k in loose_text]) >= 2
     # A breadcrumb ending in unlinked 正文 (or the headline itself) marks an article, dated or not.
     tail, tail_url = view.crumbs[-1] if view.crumbs else ("", "")
@@ -166,7 +166,7 @@ def _read_article(view: PageView, doc, links, loose_text: str, today):
     meta = dates.parse_date(view.metas.get("PubDate") or view.metas.get("pubdate")
                             or view.metas.get("firstpublishedtime"))
     table = next((dates.parse_date(view.fields[k]) for k in ("发布日期", "公开日期") if k in view.fields), None)
-    shown = next((labelled[k] for k in ("发布时间", "发布日期", "公开日期", "日期", "时间") if k in labelled), None)
+    shown = next((labelled[k] for k in dates.PUBLISH_LABELS if k in labelled), None)
     view.dates = {"meta": meta, "table": table, "article": shown, "url": dates.date_from_url(view.url)}
     written = view.fields.get("成文日期") or view.fields.get("印发日期")
     view.written_date = dates.parse_date(written) if written else labelled.get("成文日期")
