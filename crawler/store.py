@@ -298,6 +298,24 @@ RECORD_TABLES = tuple(_WRITERS)   # what a crawl writes, batch by batch
 PUBLISH_PRIORITY = ("meta_date", "table_date", "article_date", "list_date", "url_date")
 
 
+def _year_listed_dates(db, args: dict) -> None:
+    """A list date shown without its year ([09-03]) was given the crawl day's year, or the one
+    before; a list of sixteen months then shows last year's items as this year's. The
+    article's own date on the same day says which year the list meant."""
+    own = "coalesce(i.meta_date, i.table_date, i.article_date)"
+    meant = f"""(select {own} from items i where i.site = {{t}}.site and i.url = {{t}}.{{url}}
+                 and substr({own}, 6, 5) = substr({{t}}.{{date}}, 6, 5))"""
+    yearless = "date_text not glob '*[0-9][0-9][0-9][0-9]*'"
+    db.execute(f"""
+        update listings set date = coalesce({meant.format(t="listings", url="item_url", date="date")}, date)
+        where site = :site and crawl_id = :crawl and date is not null and {yearless}""", args)
+    db.execute(f"""
+        update items set list_date = coalesce({meant.format(t="items", url="url", date="list_date")}, list_date)
+        where site = :site and last_crawl = :crawl and list_date is not null
+          and exists (select 1 from listings l where l.site = items.site and l.item_url = items.url
+                      and l.crawl_id = :crawl and l.{yearless})""", args)
+
+
 def summarise_columns(db, site: str, crawl_id: int) -> None:
     """Give each item its column and each column its counts, in SQL.
 
@@ -307,6 +325,7 @@ def summarise_columns(db, site: str, crawl_id: int) -> None:
     """
     args = {"site": site, "crawl": crawl_id}
     with db.atomic():
+        _year_listed_dates(db, args)
         db.execute(f"""
             update items set title = coalesce(title, list_title),
               publish_date = coalesce({', '.join(PUBLISH_PRIORITY)}),

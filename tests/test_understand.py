@@ -131,6 +131,16 @@ def test_an_asp_article_dated_only_by_its_update_time():
     assert view.kind == "article" and view.dates["article"] == date(2019, 11, 4)
 
 
+def test_a_link_after_a_block_is_not_a_row_of_the_layout_table():
+    """A home-page block in a layout table: a dated <ul>, then a lone link in a <p>; the
+    table row around both is no list row, so the lone link takes no date from the block."""
+    rows = "".join(f"<li><span>[12-{d:02d}]</span>·<a href='/content/{d}.html'>公告{d}</a></li>" for d in (28, 25, 20))
+    html = page(f"<table><tr><td><div>公示公告 <a href='/channel/66.html'>更多&gt;&gt;</a></div><ul>{rows}</ul>"
+                "<p><img src='/bb.png'> <a href='/content/report.html'>2018年度工作报表</a></p></td><td>其他</td></tr></table>")
+    view = read_page("http://x.gov.cn/", html, today=TODAY, is_home=True)
+    assert [r.url for r in view.rows] == [f"http://x.gov.cn/content/{d}.html" for d in (28, 25, 20)]
+
+
 def test_broken_html_is_not_fatal():
     for html in ["", "   ", "<html><body><ul><li><a href='/x'>无结尾", "\x00\x01garbage"]:
         view = read_page("http://x.gov.cn/a.html", html, today=TODAY)

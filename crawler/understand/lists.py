@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from lxml import etree
+
 from .dates import has_date, parse_date
 from .dom import squash, text, text_without_links
 from .urls import target_kind
@@ -89,6 +91,7 @@ def find_rows(anchors, *, today: date | None, skip: set | None = None) -> list[L
 
 
 _ROW_TAGS = {"li", "tr", "dd", "dt"}
+_HOLDS_LIST = etree.XPath("boolean(.//ul | .//ol | .//table | .//dl)")
 
 
 def _row_of(a, link_count):
@@ -102,6 +105,8 @@ def _row_of(a, link_count):
         if el is None or el.tag in ("body", "html", "ul", "ol", "table", "tbody", "dl"):
             break
         if el.tag in _ROW_TAGS:
+            if _HOLDS_LIST(el) and next(el.iter("a")) is not a:
+                break   # a layout table's row around a whole block and a link after it
             return el
         el = el.getparent()
     row, parent = a, a.getparent()
