@@ -141,6 +141,21 @@ def test_a_link_after_a_block_is_not_a_row_of_the_layout_table():
     assert [r.url for r in view.rows] == [f"http://x.gov.cn/content/{d}.html" for d in (28, 25, 20)]
 
 
+def test_a_letters_list_with_a_cell_for_each_date():
+    """信件编号 | 标题 | 来信时间 | 回复时间 | 状态: the cells' dates stay apart, and a page whose
+    breadcrumb ends in its own unlinked name is still a list, not an article."""
+    letters = "".join(f"<tr><td>XZXX2019120{d}749</td><td><a href='xj_{d}.htm' title='来信{d}'>来信{d}</a></td>"
+                      f"<td>2019-12-0{d}</td><td>2019-12-1{d}</td><td>已回复</td></tr>" for d in range(1, 10))
+    html = page("<div>当前位置：<a href='/index.html'>网站首页</a> &gt; <a href='/channel/90.html'>互动交流</a> &gt; 县长信箱</div>"
+                "<table><tr><td>信件编号</td><td>信件标题</td><td>来信时间</td><td>回复时间</td><td>状态</td></tr>"
+                f"{letters}</table>", head="<title>县长信箱-青岚县人民政府</title>")
+    view = read_page("http://x.gov.cn/hdjl/xzxx/list.asp?page=2", html, today=TODAY,
+                     column_url="http://x.gov.cn/hdjl/xzxx/list.asp")
+    assert view.kind == "column" and len(view.rows) == 9
+    assert view.rows[0].date == date(2019, 12, 1)
+    assert view.chain[-1] == ("县长信箱", "http://x.gov.cn/hdjl/xzxx/list.asp")
+
+
 def test_broken_html_is_not_fatal():
     for html in ["", "   ", "<html><body><ul><li><a href='/x'>无结尾", "\x00\x01garbage"]:
         view = read_page("http://x.gov.cn/a.html", html, today=TODAY)

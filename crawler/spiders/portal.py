@@ -96,10 +96,10 @@ class PortalSpider(scrapy.Spider):
                 yield request
         yield Seeded()
 
-    def _page_request(self, url: str, priority: str, home: bool = False, frame_of: str | None = None):
+    def _page_request(self, url: str, priority: str, home: bool = False, list_of: str | None = None):
         meta = {"handle_httpstatus_list": _ANSWERED}
-        if frame_of:
-            meta["frame_of"] = frame_of
+        if list_of:
+            meta["list_of"] = list_of   # the column whose list this page shows or goes on with
         headers = {}
         # The home page is always read whole: its links are checked every night.
         etag, modified = (None, None) if home else self.plan.validators.get(url, (None, None))
@@ -111,7 +111,7 @@ class PortalSpider(scrapy.Spider):
                               headers=headers or None, priority=_PRIORITY[priority], dont_filter=home)
 
     def _follow(self, url: str, kind: str, is_list: bool = False, from_home: bool = False,
-                due: bool = False, frame_of: str | None = None):
+                due: bool = False, list_of: str | None = None):
         if url in self._requested:
             return None
         if self.skip is not None and self.skip(url):
@@ -124,7 +124,7 @@ class PortalSpider(scrapy.Spider):
         self._requested.add(url)
         known = self.incremental and url in self.plan.known_items
         if kind == "page" and internal and not known:
-            return self._page_request(url, "list" if is_list else "page", frame_of=frame_of)
+            return self._page_request(url, "list" if is_list else "page", list_of=list_of)
         if not internal and not self.site.check_external:
             return None
         return scrapy.Request(url, method="HEAD", callback=self.target_checked,
@@ -165,8 +165,9 @@ class PortalSpider(scrapy.Spider):
             return
 
         text, _ = decode(response.body, ctype)
+        list_of = response.meta.get("list_of")
         view = read_page(response.url, text, today=self.today, is_home=is_home,
-                         home_url=self.home_url, overrides=self.list_overrides)
+                         home_url=self.home_url, overrides=self.list_overrides, column_url=list_of)
         page.kind, page.title, page.empty_marker = view.kind, view.title, view.empty_marker
         if view.kind == "missing":
             # Its links are the error template's, relative to a path that is not there: a trap.
@@ -185,9 +186,8 @@ class PortalSpider(scrapy.Spider):
 
         page.column_url, columns = self._columns(view, url)
         yield from columns
-        framed = response.meta.get("frame_of") if not view.chain else None
-        if framed:
-            page.column_url = framed    # the list a column page shows in its frame
+        if list_of and not view.chain:
+            page.column_url = list_of   # the list a column page shows in its frame
         if view.kind in ("home", "column") and view.rows:
             yield self._listings(view, url, page.column_url)
             yield from self._changed_items(view)
@@ -196,7 +196,7 @@ class PortalSpider(scrapy.Spider):
         if view.kind == "column" and page.column_url and not view.rows and not view.data_requests:
             yield from self._frames(view, page.column_url)
         # The list's own pages first, as list pages; then every other link, once.
-        yield from self._next_pages(view, page.column_url, framed)
+        yield from self._next_pages(view, page.column_url)
         yield from self._links(view, url, from_home=is_home)
         # Last, so that a stored page row means all of the page's records are stored
         # (a resumed crawl skips exactly those pages).
@@ -219,18 +219,18 @@ class PortalSpider(scrapy.Spider):
         and the pages after it, list the column's items though no breadcrumb says so."""
         for link in view.links:
             if link.tag == "iframe" and target_kind(link.url) == "page":
-                request = self._follow(link.url, "page", is_list=True, frame_of=column_url)
+                request = self._follow(link.url, "page", is_list=True, list_of=column_url)
                 if request:
                     yield request
 
-    def _next_pages(self, view, column_url, framed: str | None = None):
+    def _next_pages(self, view, column_url):
         pages = view.pages
         if self.incremental:
             # Further pages only while this one shows something new.
             fresh = any(not self.plan.is_known_item(r.url, iso(r.date), r.title) for r in view.rows)
             pages = [view.next_page] if fresh and view.next_page else []
         for next_url in pages:
-            request = self._follow(next_url, "page", is_list=True, frame_of=framed)
+            request = self._follow(next_url, "page", is_list=True, list_of=column_url)
             if request:
                 yield request
         for data_url, form in view.data_requests:

@@ -100,5 +100,5 @@ def _size(el) -> int:
 
 def column_chain(crumbs, home_url: str | None = None) -> list[tuple[str, str | None]]:
     """The columns in a breadcrumb, first level first: home and separators dropped."""
-    chain = [(n, u) for n, u in crumbs if n not in HOME_NAMES and u != home_url]
+    chain = [(n, u) for n, u in crumbs if n not in HOME_NAMES and (u is None or u != home_url)]
     return chain

@@ -124,8 +124,9 @@ def _date_text(row, a, link_count) -> str:
     if row is a:
         outside = a.tail or ""
     elif link_count.get(row) == 1:
-        # The common row: one link; its text minus the link's is what lies outside it.
-        outside = squash("".join(row.itertext()).replace("".join(a.itertext()), " ", 1))
+        # The common row: one link; its text minus the link's is what lies outside it. Cells
+        # are joined apart: <td>2019-12-20</td><td>2019-12-24</td> holds two dates, not one.
+        outside = squash(" ".join(row.itertext()).replace(" ".join(a.itertext()), " ", 1))
     else:
         outside = text_without_links(row)
     if has_date(outside):

@@ -53,9 +53,12 @@ class PageView:
 
 
 def read_page(url: str, html: str, *, today: date | None = None, is_home: bool = False,
-              home_url: str | None = None, overrides: list | None = None) -> PageView:
+              home_url: str | None = None, overrides: list | None = None,
+              column_url: str | None = None) -> PageView:
     """Everything portalwatch reads from one page. `overrides` are the site config's list
-    corrections (crawler/understand/overrides.py); the first whose pattern matches wins."""
+    corrections (crawler/understand/overrides.py); the first whose pattern matches wins.
+    `column_url` is the column whose list this page goes on with, when the crawl knows it
+    (page 2 of a list whose breadcrumb does not link its own column)."""
     view = PageView(url=url)
     doc = parse(html)
     if doc is None:
@@ -104,7 +107,7 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
             view.next_page = view.pages[0] if view.pages else None
         view.total_pages = pagination.total_pages(loose_text)
         if view.kind == "column" and view.chain and view.chain[-1][1] is None:
-            view.chain[-1] = (view.chain[-1][0], url)
+            view.chain[-1] = (view.chain[-1][0], column_url or url)
     elif view.kind == "article":
         _read_article(view, doc, links, loose_text, today)
         view.rows, view.data_requests = [], []
