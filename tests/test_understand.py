@@ -77,6 +77,12 @@ def test_empty_column_says_so():
      ["index_1.html", "index_2.html"]),
     ("""<div class="page"><a href="?page=2">下一页</a><a href="?page=9">尾页</a></div>""", ["list.jsp?page=2", "list.jsp?page=9"]),
     ("""<script>createPageHTML(4, 0, "index", "shtml");</script>""", ["index_1.shtml", "index_2.shtml", "index_3.shtml"]),
+    # only a jump box; the 友情链接 box beside it is no pager
+    ("""页次：1/3页 转到 <select onchange="window.location.href=this.options[this.selectedIndex].value">
+        <option value="index.html" selected>第1页</option><option value="index_2.html">第2页</option>
+        <option value="index_3.html">第3页</option></select>
+        <select onchange="window.open(this.value)"><option>友情链接</option><option value="http://www.gov.cn/">中国政府网</option>
+        <option value="http://www.sd.gov.cn/">山东省人民政府</option></select>""", ["index_2.html", "index_3.html"]),
 ])
 def test_pagination(pager, expected):
     rows = "".join(f"<li><a href='/a/{i}.html'>标题{i}</a><span>2019-12-{i:02d}</span></li>" for i in range(1, 4))

@@ -99,7 +99,8 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
         view.title = article.document_title(doc) or view.title
     if view.kind in ("column", "home"):
         scripted = pagination.scripted_pages(html, url) if "createPageHTML" in html or "countPage" in html else []
-        view.pages = _dedupe(scripted + pager_urls, url)
+        jumps = pagination.jump_pages(doc, join) if "<option" in html else []
+        view.pages = _dedupe(scripted + pager_urls + jumps, url)
         view.next_page = next_url if next_url in view.pages else (view.pages[0] if view.pages else None)
         if rule is not None and rule.next is not None:
             found = next_by_override(rule, doc, join)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from .dom import squash
+
 
 _WORDS = {"下一页", "下页", "后页", "尾页", "末页", "最后一页", "上一页", "上页", "前页", "首页",
           "第一页", "next", "next>", ">", ">>", "»", "›", "<", "<<", "«", "‹", "prev", "last", "first"}
@@ -35,6 +37,27 @@ def pager_links(anchors) -> tuple[list[str], set, str | None]:
             if next_url is None and label.lower() in _NEXT:
                 next_url = anchor.url
     return urls, found, next_url
+
+
+_PAGE_OPTION = re.compile(r"^(第\s*)?\d+(\s*页)?$")
+
+
+def jump_pages(doc, join) -> list[str]:
+    """Pages named only by a jump box (转到 <select onchange="location…"><option value="57_2.html">第2页),
+    as older ASP/JSP templates draw their pager. A box counts when most of its options read
+    as page numbers and their values are addresses (not numbers a script turns into one)."""
+    urls = []
+    for select in doc.iter("select"):
+        options = [(squash("".join(o.itertext())), (o.get("value") or "").strip()) for o in select.iter("option")]
+        pages = [value for label, value in options if _PAGE_OPTION.match(label)]
+        if len(pages) < 2 or len(pages) * 2 < len(options):
+            continue
+        for value in pages:
+            if value and not value.isdigit():
+                url = join(value)
+                if url:
+                    urls.append(url)
+    return urls
 
 
 def _among_pager(a, labels) -> bool:
