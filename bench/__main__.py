@@ -169,6 +169,17 @@ def bench_many_sites(results: dict, count: int = 12) -> None:
     print(f"{count} district portals, crawl --all --parallel 2: {wall:.1f} s, peak RSS {rss} MB, exit {status}")
 
 
+def bench_heldout(results: dict) -> None:
+    import tempfile
+    from bench.heldout import report, run
+    print("held-out county portal (sample/county, seed 1), crawled and checked: precision and recall")
+    with tempfile.TemporaryDirectory(prefix="heldout-") as tmp:
+        figures = run(Path(tmp), 1)
+    print("\n".join("  " + line for line in report(figures).splitlines()))
+    results["heldout"] = {name: {"precision": round(m["precision"], 3), "recall": round(m["recall"], 3)}
+                          for name, m in figures.items() if isinstance(m, dict)}
+
+
 def bench_check(results: dict) -> None:
     from crawler.checks.bench import bench
     db = fresh_db(ROOT / "check-100k.db")
@@ -192,7 +203,8 @@ def bench_review(results: dict) -> None:
 def main() -> None:
     ROOT.mkdir(parents=True, exist_ok=True)
     results: dict = {"scale": SCALE}
-    for step in (bench_crawl, bench_redis, bench_many_sites, bench_check, bench_report, bench_review):
+    for step in (bench_crawl, bench_redis, bench_many_sites, bench_heldout, bench_check, bench_report,
+                 bench_review):
         step(results)
     (ROOT / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
 

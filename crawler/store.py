@@ -320,8 +320,9 @@ def summarise_columns(db, site: str, crawl_id: int) -> None:
     """Give each item its column and each column its counts, in SQL.
 
     An item belongs to the deepest column whose list shows it (a channel page's blocks
-    show its children's items); an item no list shows keeps the column its article's
-    breadcrumb names.
+    show its children's items), unless its article's breadcrumb names a deeper one (a
+    picture column shows its items undated, so only its parent's block lists them); an
+    item no list shows keeps the column its article's breadcrumb names.
     """
     args = {"site": site, "crawl": crawl_id}
     with db.atomic():
@@ -337,6 +338,8 @@ def summarise_columns(db, site: str, crawl_id: int) -> None:
                 select l.column_url from listings l join columns c
                   on c.site = l.site and c.url = l.column_url
                 where l.site = items.site and l.item_url = items.url and l.crawl_id = :crawl
+                  and c.level >= coalesce((select own.level from columns own where own.site = items.site
+                                           and own.url = items.column_url), 0)
                 order by c.level desc, l.position limit 1), column_url)
             where site = :site and last_crawl = :crawl
         """, args)

@@ -162,6 +162,14 @@ def test_a_letters_list_with_a_cell_for_each_date():
     assert view.chain[-1] == ("县长信箱", "http://x.gov.cn/hdjl/xzxx/list.asp")
 
 
+def test_a_form_for_the_public_is_neither_a_list_nor_an_item():
+    html = page("<div>当前位置：<a href='/'>首页</a> &gt; <a href='/hdjl/xzxx/list.asp'>县长信箱</a> &gt; 我要写信</div>"
+                "<form method='post'><table><tr><td>信件标题：</td><td><input name='bt'></td></tr>"
+                "<tr><td>信件内容：</td><td><textarea name='nr'></textarea></td></tr></table></form>",
+                head="<title>我要写信-县长信箱</title>")
+    assert read_page("http://x.gov.cn/hdjl/xzxx/write.asp", html, today=TODAY).kind == "other"
+
+
 def test_broken_html_is_not_fatal():
     for html in ["", "   ", "<html><body><ul><li><a href='/x'>无结尾", "\x00\x01garbage"]:
         view = read_page("http://x.gov.cn/a.html", html, today=TODAY)

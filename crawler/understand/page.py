@@ -92,7 +92,7 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
     view.title = article.title_of(doc, view.metas)
     view.empty_marker = any(m in loose_text for m in _EMPTY_MARKERS)
 
-    view.kind = "home" if is_home else ("column" if rule is not None else _kind(view, loose_text))
+    view.kind = "home" if is_home else ("column" if rule is not None else _kind(view, loose_text, html))
     if _says_not_found(article.document_title(doc), loose_text):
         view.kind = "missing"
     if view.kind != "article":
@@ -138,7 +138,7 @@ def rows_from_fragments(fragments: list[str], join, today) -> list:
     return lists.find_rows(anchors(doc, join), today=today) if doc is not None else []
 
 
-def _kind(view: PageView, loose_text: str) -> str:
+def _kind(view: PageView, loose_text: str, html: str) -> str:
     labelled = dates.labelled_dates(loose_text[:4000])
     signals = any(view.metas.get(k) for k in ("PubDate", "ArticleTitle", "firstpublishedtime"))
     signals = signals or any(k in labelled for k in (*dates.PUBLISH_LABELS, "发文日期") if k not in ("日期", "时间"))
@@ -148,6 +148,8 @@ def _kind(view: PageView, loose_text: str) -> str:
     signals = signals or (tail_url is None and not view.empty_marker
                           and (tail in _ARTICLE_CRUMBS or (len(tail) >= 4 and tail in view.title)))
     dated_rows = sum(1 for r in view.rows if r.date is not None)
+    if not dated_rows and not labelled and "<textarea" in html:
+        return "other"   # a form for the public (我要写信, 在线申请): neither a list nor an item
     if signals and dated_rows < _ARTICLE_MIN_ROWS:
         return "article"
     if view.rows or view.data_requests or view.crumbs or view.empty_marker:
