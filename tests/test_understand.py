@@ -77,6 +77,8 @@ def test_empty_column_says_so():
      ["index_1.html", "index_2.html"]),
     ("""<div class="page"><a href="?page=2">下一页</a><a href="?page=9">尾页</a></div>""", ["list.jsp?page=2", "list.jsp?page=9"]),
     ("""<script>createPageHTML(4, 0, "index", "shtml");</script>""", ["index_1.shtml", "index_2.shtml", "index_3.shtml"]),
+    ("""<div id="page_div"></div><script>createPageHTML('page_div', 3, 1, 'xlist', 'shtml', 45);</script>""",
+     ["xlist_2.shtml", "xlist_3.shtml"]),
     # only a jump box; the 友情链接 box beside it is no pager
     ("""页次：1/3页 转到 <select onchange="window.location.href=this.options[this.selectedIndex].value">
         <option value="index.html" selected>第1页</option><option value="index_2.html">第2页</option>

@@ -13,6 +13,10 @@ _NEXT = {"下一页", "下页", "后页", "next", "next>", ">", "›"}
 _TOTAL_PAGES = re.compile(r"共\s*(\d+)\s*页|\d+\s*/\s*(\d+)\s*页|页次\s*[:：]?\s*\d+\s*/\s*(\d+)")
 # TRS: createPageHTML(9, 0, "index", "html") or var countPage = 17
 _TRS_CALL = re.compile(r"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*[\"']([\w-]+)[\"']\s*,\s*[\"'](\w+)[\"']")
+# Its newer form names the pager's box and counts from 1, page N being stem_N:
+# createPageHTML('page_div', 10, 1, 'xlist', 'shtml', 189)
+_TRS_BOX_CALL = re.compile(r"createPageHTML\(\s*[\"'][\w-]+[\"']\s*,\s*(\d+)\s*,\s*(\d+)\s*,"
+                           r"\s*[\"']([\w-]+)[\"']\s*,\s*[\"'](\w+)[\"']")
 _TRS_COUNT = re.compile(r"var\s+countPage\s*=\s*(\d+)")
 
 
@@ -82,7 +86,14 @@ def total_pages(page_text: str) -> int | None:
 
 
 def scripted_pages(html: str, url: str) -> list[str]:
-    """TRS pages whose pager is drawn by script: index_1.html … index_{n-1}.html."""
+    """TRS pages whose pager is drawn by script: index_1.html … index_{n-1}.html (or, in the
+    newer form, xlist_2.shtml … xlist_{n}.shtml)."""
+    base = url.split("?", 1)[0].rsplit("/", 1)[0]
+    m = _TRS_BOX_CALL.search(html)
+    if m:
+        count, current, stem, ext = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
+        pages = [f"{base}/{stem}_{n}.{ext}" for n in range(2, count + 1)]
+        return pages[current - 1:] + pages[:max(current - 1, 0)]
     m = _TRS_CALL.search(html)
     if m:
         count, stem, ext = int(m.group(1)), m.group(3), m.group(4)
@@ -96,7 +107,6 @@ def scripted_pages(html: str, url: str) -> list[str]:
         stem, _, ext = path.partition(".")
         stem = stem.split("_", 1)[0] or "index"
         ext = ext or "html"
-    base = url.split("?", 1)[0].rsplit("/", 1)[0]
     pages = [f"{base}/{stem}_{n}.{ext}" for n in range(1, count)]
     # The page after the current one first, so that an incremental crawl can stop early.
     return pages[current:] + pages[:current]
