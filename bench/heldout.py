@@ -1,7 +1,7 @@
-"""Held-out evaluation: crawl and check the county portal of ``sample/county`` (designed apart
-from portalwatch's heuristics) and score the store against its ground truth.
+"""Held-out evaluation: crawl and check a held-out portal (designed apart from portalwatch's
+heuristics: ``sample/county`` …) and score the store against its ground truth.
 
-    python -m bench.heldout [--seed 1] [--keep DIR]
+    python -m bench.heldout [--portal county] [--seed 1] [--keep DIR]
 
 Prints precision and recall per measure with the first misses (expected vs got) and false hits;
 ``main()`` returns the same figures as a dict.  Everything runs on 127.0.0.1.
@@ -23,6 +23,8 @@ from sample.county import generate_county
 from sample.server import serve
 
 AS_OF = date(2019, 12, 31)
+# Held-out portals by name: generate(out_dir, *, seed, as_of) -> the ground truth file.
+PORTALS = {"county": generate_county}
 SHOW = 5
 
 
@@ -103,8 +105,8 @@ def report(figures: dict) -> str:
     return "\n".join(lines)
 
 
-def run(out: Path, seed: int) -> dict:
-    truth = json.loads(generate_county(out, seed=seed, as_of=AS_OF).read_text(encoding="utf-8"))
+def run(out: Path, seed: int, portal: str = "county") -> dict:
+    truth = json.loads(PORTALS[portal](out, seed=seed, as_of=AS_OF).read_text(encoding="utf-8"))
     db = out / "county.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -119,15 +121,16 @@ def run(out: Path, seed: int) -> dict:
 
 def main(argv: list | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m bench.heldout", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--portal", choices=sorted(PORTALS), default="county")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", metavar="DIR", help="generate, crawl and keep everything in DIR")
     args = parser.parse_args(argv)
     if args.keep:
         Path(args.keep).mkdir(parents=True, exist_ok=True)
-        figures = run(Path(args.keep), args.seed)
+        figures = run(Path(args.keep), args.seed, args.portal)
     else:
         with tempfile.TemporaryDirectory(prefix="heldout-") as tmp:
-            figures = run(Path(tmp), args.seed)
+            figures = run(Path(tmp), args.seed, args.portal)
     print(report(figures))
     return figures
 
