@@ -76,6 +76,19 @@ def send_html(handler, status: int, html: str) -> None:
     handler.wfile.write(body)
 
 
+def crawl_served(handler, tmp_path: Path, *, check: bool = False, **config):
+    """Serve `handler` on 127.0.0.1, crawl it as of AS_OF into a fresh store (and check it);
+    (its base URL, the store). `config` adds site config fields."""
+    import sqlite_utils
+    db = tmp_path / "site.db"
+    with serving(handler) as url:
+        site = write_site_config(tmp_path / "site.yml", url, db, **config)
+        portalwatch("crawl", site, "--today", AS_OF.isoformat(), "--quiet")
+    if check:
+        portalwatch("check", "--db", db, "--as-of", AS_OF.isoformat())
+    return url, sqlite_utils.Database(db)
+
+
 def write_site_config(path: Path, url: str, db: Path, name: str = "sample", **extra) -> Path:
     lines = [f"name: {name}", f"start_url: {url}/index.html", f"db: {db}"]
     lines += [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in extra.items()]

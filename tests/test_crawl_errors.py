@@ -4,7 +4,7 @@ from http.server import BaseHTTPRequestHandler
 
 import sqlite_utils
 
-from conftest import portalwatch, send_html, serving, write_site_config
+from conftest import crawl_served, portalwatch, send_html, write_site_config
 
 
 def test_missing_config_file(tmp_path):
@@ -60,10 +60,7 @@ def test_a_start_url_that_redirects_to_another_host(small_sample, tmp_path):
         def do_GET(self):
             _redirect(self, 301, small_sample.site_url + "/index.html")
 
-    db = tmp_path / "moved.db"
-    with serving(Moved) as url:
-        portalwatch("crawl", write_site_config(tmp_path / "moved.yml", url, db), "--today", "2019-12-31", "--quiet")
-    crawled = sqlite_utils.Database(db)
+    _, crawled = crawl_served(Moved, tmp_path)
     levels = [r[0] for r in crawled.execute("select count(*) from columns group by level order by level")]
     assert levels == small_sample.ground_truth["counts"]["columns_by_level"]
     # The page the start URL went to is the home page, read once.
@@ -80,10 +77,7 @@ def test_a_start_page_that_only_refreshes_to_the_portal(small_sample, tmp_path):
             send_html(self, 200, "<html><head><meta charset='utf-8'>\n<META HTTP-EQUIV='Refresh' "
                       f"CONTENT='0; URL={small_sample.site_url}/index.html'></head><body></body></html>")
 
-    db = tmp_path / "refresh.db"
-    with serving(Refresh) as url:
-        portalwatch("crawl", write_site_config(tmp_path / "refresh.yml", url, db), "--today", "2019-12-31", "--quiet")
-    crawled = sqlite_utils.Database(db)
+    _, crawled = crawl_served(Refresh, tmp_path)
     levels = [r[0] for r in crawled.execute("select count(*) from columns group by level order by level")]
     assert levels == small_sample.ground_truth["counts"]["columns_by_level"]
 
@@ -102,10 +96,7 @@ def test_a_page_that_redirects_off_the_site_is_checked_not_read(small_sample, tm
                       "<html><head><meta charset='utf-8'><title>测试区人民政府</title></head><body>"
                       "<a href='/zwfw/'>政务服务</a><a href='/gone.html'>旧栏目</a></body></html>")
 
-    db = tmp_path / "portal.db"
-    with serving(Portal) as url:
-        portalwatch("crawl", write_site_config(tmp_path / "portal.yml", url, db), "--today", "2019-12-31", "--quiet")
-    crawled = sqlite_utils.Database(db)
+    url, crawled = crawl_served(Portal, tmp_path)
     assert crawled.execute("select count(*) from columns").fetchone()[0] == 0
     statuses = dict(crawled.execute("select url, status from targets"))
     assert statuses[url + "/zwfw/"] == 200 and statuses[url + "/gone.html"] == 404

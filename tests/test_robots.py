@@ -1,9 +1,7 @@
 """A site's robots.txt: what it keeps the crawl from asking is not checked, so never broken."""
 from http.server import BaseHTTPRequestHandler
 
-import sqlite_utils
-
-from conftest import portalwatch, send_html, serving, write_site_config
+from conftest import crawl_served, portalwatch, send_html, serving, write_site_config
 
 
 def _robots(disallow: str):
@@ -24,12 +22,7 @@ def _robots(disallow: str):
 
 
 def test_a_link_robots_txt_forbids_is_not_a_broken_link(tmp_path):
-    db = tmp_path / "site.db"
-    with serving(_robots("/jcms/")) as url:
-        config = write_site_config(tmp_path / "site.yml", url, db)
-        portalwatch("crawl", config, "--quiet")
-        portalwatch("check", "--db", db)
-    stored = sqlite_utils.Database(db)
+    url, stored = crawl_served(_robots("/jcms/"), tmp_path, check=True)
     errors = dict(stored.execute("select url, coalesce(error, status) from targets"))
     assert errors[url + "/jcms/search.html"] == "robots.txt"
     broken = [r[0] for r in stored.execute("select url from findings where kind = 'broken_link'")]

@@ -1,9 +1,7 @@
 """A link whose target answers 200 with "页面不存在" is broken, as an inspector clicking it sees."""
 from http.server import BaseHTTPRequestHandler
 
-import sqlite_utils
-
-from conftest import portalwatch, send_html, serving, write_site_config
+from conftest import crawl_served, send_html
 from crawler.understand.page import read_page
 
 HOME = ("<html><head><meta charset='utf-8'><title>测试县人民政府</title></head><body>"
@@ -29,12 +27,7 @@ class County(BaseHTTPRequestHandler):
 
 
 def test_soft_404s_are_broken_links_and_their_links_are_not_followed(tmp_path):
-    db = tmp_path / "county.db"
-    with serving(County) as url:
-        config = write_site_config(tmp_path / "county.yml", url, db, politeness={"obey_robots": False})
-        portalwatch("crawl", config, "--today", "2019-12-31", "--quiet")
-        portalwatch("check", "--db", db, "--as-of", "2019-12-31")
-    stored = sqlite_utils.Database(db)
+    url, stored = crawl_served(County, tmp_path, check=True, politeness={"obey_robots": False})
     broken = dict(stored.execute("select url, severity from findings where kind = 'broken_link'"))
     assert broken == {url + "/moved.html": "deduct", url + "/deleted.html": "deduct"}
     # The error template's relative links lead nowhere: a crawler following them would loop.

@@ -3,9 +3,7 @@ article's own date on the same day says which year the list meant, so last year'
 are neither this year's news nor a faked date (伪造发稿日期)."""
 from http.server import BaseHTTPRequestHandler
 
-import sqlite_utils
-
-from conftest import portalwatch, send_html, serving, write_site_config
+from conftest import crawl_served, send_html
 
 # Newest first, as lists are: the last two are from 2018, shown as 09-03 and 08-21.
 DAYS = ["2019-12-30", "2019-11-12", "2019-10-08", "2018-09-03", "2018-08-21"]
@@ -37,12 +35,7 @@ class County(BaseHTTPRequestHandler):
 
 
 def test_a_yearless_list_date_takes_the_year_of_its_article(tmp_path):
-    db = tmp_path / "county.db"
-    with serving(County) as url:
-        config = write_site_config(tmp_path / "county.yml", url, db, politeness={"obey_robots": False})
-        portalwatch("crawl", config, "--today", "2019-12-31", "--quiet")
-    portalwatch("check", "--db", db, "--as-of", "2019-12-31")
-    stored = sqlite_utils.Database(db)
+    url, stored = crawl_served(County, tmp_path, check=True, politeness={"obey_robots": False})
     listed = dict(stored.execute("select item_url, date from listings where page_url like '%/channel/60.html'"))
     assert listed == {f"{url}/content/{d}.html": d for d in DAYS}
     assert stored.execute("select count(*) from findings where kind = 'date_suspicious'").fetchone()[0] == 0
