@@ -39,6 +39,9 @@ class ColumnRecord:
     level: int
     path: str
     column_type: str | None = None
+    # "breadcrumb", or "page": a list page that shows no breadcrumb, placed in the tree when
+    # the crawl ends (crawler/tree.py)
+    found_by: str = "breadcrumb"
 
 
 @dataclass(slots=True)

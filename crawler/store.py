@@ -20,6 +20,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from crawler.tree import place_columns
+
 SCHEMA = {
     "crawls": {
         "columns": {"id": int, "site": str, "start_url": str, "mode": str, "started": str,
@@ -38,7 +40,7 @@ SCHEMA = {
     },
     "columns": {
         "columns": {"site": str, "url": str, "name": str, "parent_url": str, "level": int,
-                    "path": str, "column_type": str, "is_leaf": int, "item_count": int,
+                    "path": str, "column_type": str, "found_by": str, "is_leaf": int, "item_count": int,
                     "undated_count": int, "newest_date": str, "list_pages": int,
                     "empty_marker": int, "first_crawl": int, "last_crawl": int},
         "pk": ("site", "url"),
@@ -219,16 +221,22 @@ def _pages(db, crawl_id, rows):
 
 def _columns(db, crawl_id, rows):
     # A column is seen many times (each list page, each breadcrumb): keep the first
-    # sighting's facts and mark it seen in this crawl.
+    # sighting's facts and mark it seen in this crawl; a breadcrumb's placement beats the
+    # one a page without a breadcrumb gave itself.
+    by_crumb = "coalesce(found_by, 'breadcrumb') = 'breadcrumb'"     # stores older than found_by
+    keep = f"last_crawl = :crawl and ({by_crumb} or excluded.found_by = 'page')"
+    guessed_late = f"last_crawl = :crawl and {by_crumb} and excluded.found_by = 'page'"
     db.conn.executemany(
-        "insert into columns (site, url, name, parent_url, level, path, column_type, first_crawl, last_crawl) "
-        "values (:site, :url, :name, :parent_url, :level, :path, :column_type, :crawl, :crawl) "
+        "insert into columns (site, url, name, parent_url, level, path, column_type, found_by, first_crawl, last_crawl) "
+        "values (:site, :url, :name, :parent_url, :level, :path, :column_type, :found_by, :crawl, :crawl) "
         "on conflict(site, url) do update set last_crawl = :crawl, "
-        "name = coalesce(excluded.name, name), column_type = coalesce(excluded.column_type, column_type), "
-        "parent_url = case when last_crawl = :crawl then parent_url else excluded.parent_url end, "
-        "level = case when last_crawl = :crawl then level else excluded.level end, "
-        "path = case when last_crawl = :crawl then path else excluded.path end",
-        [{"column_type": None, "crawl": crawl_id, **r} for r in rows],
+        f"name = case when {guessed_late} then name else coalesce(excluded.name, name) end, "
+        "column_type = coalesce(excluded.column_type, column_type), "
+        f"parent_url = case when {keep} then parent_url else excluded.parent_url end, "
+        f"level = case when {keep} then level else excluded.level end, "
+        f"path = case when {keep} then path else excluded.path end, "
+        f"found_by = case when {keep} then found_by else excluded.found_by end",
+        [{"column_type": None, "found_by": "breadcrumb", "crawl": crawl_id, **r} for r in rows],
     )
 
 
@@ -326,6 +334,7 @@ def summarise_columns(db, site: str, crawl_id: int) -> None:
     """
     args = {"site": site, "crawl": crawl_id}
     with db.atomic():
+        place_columns(db, site, crawl_id)
         _year_listed_dates(db, args)
         db.execute(f"""
             update items set title = coalesce(title, list_title),

@@ -17,6 +17,7 @@ from crawler.plan import CrawlPlan
 from crawler.records import (NOT_ASKED_ROBOTS, SOFT_404, ColumnRecord, Done, ItemRecord, LinksRecord,
                              ListingsRecord, PageRecord, Seeded, TargetRecord)
 from crawler.understand import jpaas
+from crawler.understand.breadcrumb import column_name
 from crawler.understand.dates import date_from_url, iso
 from crawler.understand.encoding import decode
 from crawler.understand.hanweb import records_of
@@ -184,7 +185,7 @@ class PortalSpider(scrapy.Spider):
         page.meta = {k: v for k, v in view.metas.items()
                      if k in ("ColumnType", "SiteName", "SiteIDCode", "SiteDomain", "PubDate", "ArticleTitle")}
 
-        page.column_url, columns = self._columns(view, url)
+        page.column_url, columns = self._columns(view, url, unplaced=not view.chain and not list_of)
         yield from columns
         if list_of and not view.chain:
             page.column_url = list_of   # the list a column page shows in its frame
@@ -273,8 +274,16 @@ class PortalSpider(scrapy.Spider):
         shown = PageView(url=response.url, links=[Link(r.url, r.title, "a") for r in rows])
         yield from self._links(shown, response.meta.get("page_url") or response.url)
 
-    def _columns(self, view, url):
-        """The column this page belongs to, and a record for each column in its breadcrumb."""
+    def _columns(self, view, url, unplaced: bool = False):
+        """The column this page belongs to, and a record for each column in its breadcrumb;
+        a list page that shows none (`unplaced`) announces itself, to be placed in the tree
+        when the crawl ends (crawler/tree.py)."""
+        if unplaced and view.kind == "column":
+            if url not in self._announced:
+                self._announced.add(url)
+                name = column_name(view.title)
+                return url, [ColumnRecord(url, name, None, 1, name, view.metas.get("ColumnType"), found_by="page")]
+            return url, []
         records = []
         parent, names = None, []
         column_type = view.metas.get("ColumnType") if view.kind == "column" else None

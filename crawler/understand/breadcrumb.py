@@ -10,6 +10,8 @@ from .dom import squash, text
 _MARKERS = ("当前位置", "您的位置", "您现在的位置", "所在位置", "现在位置", "当前的位置", "位置：", "位置:")
 _SEPARATORS = re.compile(r"^[\s>›»→＞/\\|-]*$")
 HOME_NAMES = {"首页", "网站首页", "主页", "首 页", "门户首页", "返回首页"}
+_TITLE_PARTS = re.compile(r"\s*(?:_|\||-|—|–|·|::)\s*")
+_SITE_WORDS = ("人民政府", "门户网站", "政府网", "网站")
 
 
 def find_breadcrumb(doc, join, labelled: bool = True) -> list[tuple[str, str | None]]:
@@ -102,3 +104,11 @@ def column_chain(crumbs, home_url: str | None = None) -> list[tuple[str, str | N
     """The columns in a breadcrumb, first level first: home and separators dropped."""
     chain = [(n, u) for n, u in crumbs if n not in HOME_NAMES and (u is None or u != home_url)]
     return chain
+
+
+def column_name(title: str) -> str:
+    """The name a list page without a breadcrumb gives itself: the part of its <title>
+    that is not the site's name (通知公告 in 通知公告_XX区人民政府门户网站)."""
+    parts = [p for p in _TITLE_PARTS.split(title or "") if p]
+    own = [p for p in parts if not any(w in p for w in _SITE_WORDS)]
+    return (own or parts or ["栏目"])[0][:40]
