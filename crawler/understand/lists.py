@@ -105,7 +105,7 @@ def _row_of(a, link_count):
         if el is None or el.tag in ("body", "html", "ul", "ol", "table", "tbody", "dl"):
             break
         if el.tag in _ROW_TAGS:
-            if _HOLDS_LIST(el) and next(el.iter("a")) is not a:
+            if next(el.iter("a")) is not a and _HOLDS_LIST(el):
                 break   # a layout table's row around a whole block and a link after it
             return el
         el = el.getparent()
