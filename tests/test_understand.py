@@ -172,6 +172,16 @@ def test_a_form_for_the_public_is_neither_a_list_nor_an_item():
     assert read_page("http://x.gov.cn/hdjl/xzxx/write.asp", html, today=TODAY).kind == "other"
 
 
+def test_a_frameset_home_page_and_an_image_map_lead_on():
+    html = ("<html><head><meta charset='utf-8'><title>测试县人民政府</title></head><frameset rows='120,*'>"
+            "<frame src='top.html'><frame src='main.html'></frameset></html>")
+    assert {l.url for l in read_page("http://x.gov.cn/", html, is_home=True).links} == {
+        "http://x.gov.cn/top.html", "http://x.gov.cn/main.html"}
+    html = page("<img src='nav.png' usemap='#nav'><map name='nav'><area shape='rect' coords='0,0,80,30' "
+                "href='/zwgk/index.html' alt='政务公开'></map>")
+    assert ("http://x.gov.cn/zwgk/index.html", "政务公开") in {(l.url, l.anchor) for l in read_page("http://x.gov.cn/", html).links}
+
+
 def test_broken_html_is_not_fatal():
     for html in ["", "   ", "<html><body><ul><li><a href='/x'>无结尾", "\x00\x01garbage"]:
         view = read_page("http://x.gov.cn/a.html", html, today=TODAY)

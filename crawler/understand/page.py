@@ -181,10 +181,11 @@ def _read_article(view: PageView, doc, links, loose_text: str, today):
 def _links(doc, join, links) -> list[Link]:
     out = [Link(a.url, a.label[:200] or (a.el.get("title") or "").strip()[:200], "a")
            for a in links if a.url]
-    for el in doc.iter("img", "iframe"):
-        url = join(el.get("src"))
+    # Older portals: a home page that is a <frameset>, a menu drawn as an image map.
+    for el in doc.iter("img", "iframe", "frame", "area"):
+        url = join(el.get("href") if el.tag == "area" else el.get("src"))
         if url:
-            out.append(Link(url, (el.get("alt") or "")[:200], el.tag))
+            out.append(Link(url, (el.get("alt") or "")[:200], "a" if el.tag == "area" else el.tag))
     return out
 
 
