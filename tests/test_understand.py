@@ -170,6 +170,10 @@ def test_a_form_for_the_public_is_neither_a_list_nor_an_item():
                 "<tr><td>信件内容：</td><td><textarea name='nr'></textarea></td></tr></table></form>",
                 head="<title>我要写信-县长信箱</title>")
     assert read_page("http://x.gov.cn/hdjl/xzxx/write.asp", html, today=TODAY).kind == "other"
+    # an article with a comment box under it is still an article
+    commented = page("<h1>区政府召开常务会议</h1><p>会议研究了有关事项。</p><form><textarea name='pl'></textarea></form>",
+                     head="<meta name='PubDate' content='2019-12-30 09:00'>")
+    assert read_page("http://x.gov.cn/a/t20191230_1.html", commented, today=TODAY).kind == "article"
 
 
 def test_a_frameset_home_page_and_an_image_map_lead_on():

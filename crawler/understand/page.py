@@ -143,13 +143,13 @@ def _kind(view: PageView, loose_text: str, html: str) -> str:
     signals = any(view.metas.get(k) for k in ("PubDate", "ArticleTitle", "firstpublishedtime"))
     signals = signals or any(k in labelled for k in (*dates.PUBLISH_LABELS, "发文日期") if k not in ("日期", "时间"))
     signals = signals or len([k for k in ("索引号", "来信时间", "来信人", "回复内容", "文号") if k in loose_text]) >= 2
+    dated_rows = sum(1 for r in view.rows if r.date is not None)
+    if not signals and not dated_rows and "<textarea" in html:
+        return "other"   # a form for the public (我要写信, 在线申请): neither a list nor an item
     # A breadcrumb ending in unlinked 正文 (or the headline itself) marks an article, dated or not.
     tail, tail_url = view.crumbs[-1] if view.crumbs else ("", "")
     signals = signals or (tail_url is None and not view.empty_marker
                           and (tail in _ARTICLE_CRUMBS or (len(tail) >= 4 and tail in view.title)))
-    dated_rows = sum(1 for r in view.rows if r.date is not None)
-    if not dated_rows and not labelled and "<textarea" in html:
-        return "other"   # a form for the public (我要写信, 在线申请): neither a list nor an item
     if signals and dated_rows < _ARTICLE_MIN_ROWS:
         return "article"
     if view.rows or view.data_requests or view.crumbs or view.empty_marker:
