@@ -19,12 +19,13 @@ from pathlib import Path
 
 import sqlite_utils
 
+from sample.city import generate_city
 from sample.county import generate_county
 from sample.server import serve
 
 AS_OF = date(2019, 12, 31)
 # Held-out portals by name: generate(out_dir, *, seed, as_of) -> the ground truth file.
-PORTALS = {"county": generate_county}
+PORTALS = {"county": generate_county, "city": generate_city}
 SHOW = 5
 
 

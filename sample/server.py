@@ -8,7 +8,8 @@
 * what the generator writes beside the pages (root files named ``_*.json``, never served):
   ``_charsets.json`` the Content-Type charset of the GBK pages (``"GBK"``, ``""`` for none, or
   ``"UTF-8"`` for the mislabelled one); ``_pages.json`` the ``list.html?page=N`` lists (page N is the
-  file ``list_pN.html``; past the end: the last page again where ``clamp``, else 404);
+  file ``list_pN.html``; past the end: the last page again where ``clamp``, else 404; ``"param"`` names
+  another query key, e.g. ``pageIndex``);
   ``_dataproxy.json`` the Hanweb records behind ``/module/web/jpage/dataproxy.jsp`` (GET or POST,
   ``columnid`` required, ``startrecord``/``endrecord``/``perpage``); ``_jpaas.json`` the 集约化
   units behind ``/api-gateway/jpaas-publish-server/front/page/build/unit`` (GET, ``pageId``
@@ -82,7 +83,7 @@ class SampleHTTPServer(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.request_count = 0
         self.charsets = self._json("_charsets.json")    # url path -> header charset ("" = none)
-        self.query_pages = self._json("_pages.json")    # url path -> {"pages": n, "clamp": bool}
+        self.query_pages = self._json("_pages.json")    # url path -> {"pages": n, "clamp": bool, "param"?: key}
         self.dataproxy = self._json("_dataproxy.json")  # columnid -> [record html]
         self.jpaas = self._json("_jpaas.json")            # pageId -> {"rows", "per_page", "query"}
         super().__init__((host, port), _Handler)
@@ -287,7 +288,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         qp = srv.query_pages.get(path)
         if qp is not None:
-            page = parse_qs(self._query()).get("page", ["1"])[-1]
+            page = parse_qs(self._query()).get(qp.get("param", "page"), ["1"])[-1]
             try:
                 n = int(page)
             except ValueError:

@@ -395,6 +395,17 @@ def test_footer_missing_grouped_per_column(site, rules):
     assert single.url == site.url("/e/1.html")
 
 
+def test_a_footer_element_no_page_shows_is_one_finding_for_the_site(site, rules):
+    site.home_footer = {**FOOTER, "police_record": None}
+    for path, name in (("/d/index.html", "工作动态"), ("/e/index.html", "通知公告")):
+        col = site.column(path, name, footer={**FOOTER, "police_record": None})
+        for n in range(3):
+            site.item(col, f"{path[:2]}/{n}.html", "新闻", date=ago(1), footer={**FOOTER, "police_record": None})
+    found = run(site, rules, "footer_missing")
+    assert [(f.evidence["element"], f.evidence.get("site_wide")) for f in found] == [("police_record", True)]
+    assert found[0].url == site.home and "全站" in found[0].detail
+
+
 # -- classes -------------------------------------------------------------------------------
 
 def test_class_from_meta_name_path_and_pins(site, rules):

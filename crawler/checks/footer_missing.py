@@ -2,8 +2,10 @@
 or 公安机关备案号.
 
 Grouped: one finding per missing element per column (the home page is its own group),
-with the number of pages concerned and a few of their URLs, not one per page. Pages that
-failed (HTTP ≥ 400) carry no footer to judge.
+with the number of pages concerned and a few of their URLs, not one per page; an element
+no page shows is one finding for the whole site (a footer a script writes in is not in the
+markup, and the analyst checks that once, not per column). Pages that failed (HTTP ≥ 400)
+carry no footer to judge.
 """
 from __future__ import annotations
 
@@ -35,7 +37,16 @@ def run(ctx: Context) -> list[Finding]:
     if not groups:
         return []
     out = []
+    pages = sum(g["total"] for g in ctx.query(f"with pg as ({_PAGES}) select count(*) as total from pg"))
     for element, label in ELEMENTS.items():
+        if sum(g[element] for g in groups) == pages:
+            out.append(Finding(
+                kind=KIND, key=f"{element}|site", severity=p.get("severity", "deduct"), indicator=p["indicator"],
+                detail=f"全站 {pages} 个页面均未显示{label}（页脚若由脚本写入，请在浏览器中核对）",
+                url=ctx.home_url, column_url=None, column=None, unit=ctx.government_name,
+                evidence={"element": element, "label": label, "pages": pages, "of_pages": pages,
+                          "home": True, "site_wide": True, "sample_urls": [ctx.home_url]}))
+            continue
         samples: dict[str, list] = {}
         for r in ctx.query(f"""
                 with pg as ({_PAGES})
