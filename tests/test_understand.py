@@ -186,6 +186,35 @@ def test_a_frameset_home_page_and_an_image_map_lead_on():
     assert ("http://x.gov.cn/zwgk/index.html", "政务公开") in {(l.url, l.anchor) for l in read_page("http://x.gov.cn/", html).links}
 
 
+def test_letter_fields_whose_label_stands_alone():
+    html = page("<h2>反映人民路沿街店铺占道经营</h2><dl><dt>来信人：</dt><dd>彭**</dd><dt>来信时间：</dt><dd>2019-07-05 12:38:42</dd>"
+                "<dt>办理状态：</dt><dd>已办结</dd></dl><div class='a'><div><span class='lbl'>答复单位：</span><span>区民政局</span></div>"
+                "<div><span class='lbl'>答复时间：</span><span>2019-07-07 08:41:40</span></div>"
+                "<div><span class='lbl'>答复内容：</span><div class='con'>您反映的问题已收悉。</div></div></div>")
+    fields = read_page("http://x.gov.cn/hdjl/qzxx/detail_1.html", html, today=TODAY).fields
+    assert fields == {"来信人": "彭**", "来信时间": "2019-07-05 12:38:42", "办理状态": "已办结", "答复单位": "区民政局",
+                      "答复时间": "2019-07-07 08:41:40", "答复内容": "您反映的问题已收悉。"}
+
+
+def test_a_crumb_box_drawn_with_icons_and_a_home_linked_as_its_folder():
+    html = page("<div class='crumb'><a href='../../'>首页</a><i class='icon-arrow'></i><a href='../'>专题专栏</a>"
+                "<i class='icon-arrow'></i><a href='./'>优化营商环境</a></div><ul>"
+                + "".join(f"<li><a href='./a{i}.html'>营商环境信息{i}</a><span>2019-12-0{i}</span></li>" for i in range(1, 4)) + "</ul>")
+    view = read_page("http://x.gov.cn/ztzl/yhyshj/index.html", html, today=TODAY, home_url="http://x.gov.cn/index.html")
+    assert view.chain == [("专题专栏", "http://x.gov.cn/ztzl/"), ("优化营商环境", "http://x.gov.cn/ztzl/yhyshj/")]
+    assert view.kind == "column"
+
+
+def test_an_undated_page_whose_breadcrumb_ends_at_its_column_is_an_item():
+    crumb = "<div>当前位置：<a href='/'>首页</a> &gt; <a href='/zwfw/'>政务服务</a> &gt; <a href='/zwfw/bmfw/'>便民服务</a></div>"
+    guide = read_page("http://x.gov.cn/zwfw/bmfw/jtcx.html", page(crumb + "<h1>交通出行</h1><p>服务地点：行政服务中心。</p>"),
+                      today=TODAY, home_url="http://x.gov.cn/")
+    assert guide.kind == "article" and guide.chain[-1] == ("便民服务", "http://x.gov.cn/zwfw/bmfw/")
+    own = read_page("http://x.gov.cn/zwfw/bmfw/index.html", page(crumb + "<div>便民服务</div>"), today=TODAY,
+                    home_url="http://x.gov.cn/")
+    assert own.kind == "column"
+
+
 def test_broken_html_is_not_fatal():
     for html in ["", "   ", "<html><body><ul><li><a href='/x'>无结尾", "\x00\x01garbage"]:
         view = read_page("http://x.gov.cn/a.html", html, today=TODAY)

@@ -23,7 +23,7 @@ from crawler.understand.encoding import decode
 from crawler.understand.hanweb import records_of
 from crawler.understand.overrides import compile_lists, compile_skip
 from crawler.understand.page import Link, PageView, read_page, rows_from_fragments
-from crawler.understand.urls import Joiner, host_of, target_kind
+from crawler.understand.urls import Joiner, host_of, index_forms, target_kind
 
 _HTML_TYPES = ("text/html", "application/xhtml")
 # Statuses the callbacks read themselves (not modified, and every error, which is a finding);
@@ -73,7 +73,7 @@ class PortalSpider(scrapy.Spider):
         # A cache in front of the scheduler's duplicate filter (which stays the authority,
         # in Redis too): building and fingerprinting a Request per link costs more than
         # the rest of a page's work, and most links are the same navigation on every page.
-        self._requested: set[str] = set(self.plan.done) | {self.home_url}
+        self._requested: set[str] = set(self.plan.done) | index_forms(self.home_url)
         # Each column is announced once a crawl, not once per page whose breadcrumb names it
         # (the store upserts, so a repeat from another worker is harmless).
         self._announced: set[str] = set()

@@ -13,8 +13,10 @@ from .urls import target_kind
 KNOWN_LABELS = {
     "索引号", "发布机构", "发文机关", "发文单位", "成文日期", "发布日期", "公开日期", "文号", "发文字号",
     "主题分类", "主题词", "有效性", "公开方式", "公开范围", "生成日期", "信息来源", "体裁分类",
-    "来信人", "来信时间", "来信日期", "信件标题", "信件内容", "留言内容", "留言时间", "回复单位",
-    "回复时间", "回复日期", "答复时间", "回复内容", "答复内容", "处理状态", "办理状态", "信件编号", "受理单位",
+    "来信人", "来信时间", "来信日期", "来信标题", "来信内容", "信件标题", "信件内容", "留言内容", "留言时间",
+    "留言日期", "提问时间", "咨询时间", "写信时间", "提交时间", "回复单位", "答复单位", "办理单位", "处理单位",
+    "回复时间", "回复日期", "答复时间", "答复日期", "办结时间", "处理时间", "回复内容", "答复内容", "回复意见",
+    "处理结果", "处理状态", "办理状态", "回复状态", "信件编号", "受理单位",
 }
 _LABEL_TEXT = re.compile(r"(%s)\s*[:：]\s*" % "|".join(sorted(KNOWN_LABELS, key=len, reverse=True)))
 _COLON_HOLDERS = etree.XPath("//body//text()[contains(., '：') or contains(., ':')]"
@@ -83,9 +85,19 @@ def fields_of(doc) -> dict[str, str]:
         matches = list(_LABEL_TEXT.finditer(own))
         for m, nxt in zip(matches, matches[1:] + [None]):
             value = own[m.end(): nxt.start() if nxt else len(own)].strip()
+            if not value and nxt is None:
+                value = _next_value(el)
             if value:
                 fields.setdefault(m.group(1), value)
     return fields
+
+
+def _next_value(label_el) -> str:
+    """The value beside a label that stands alone in its element: <dt>来信时间：</dt><dd>…</dd>,
+    <span class="lbl">答复时间：</span><span>…</span>."""
+    value_el = label_el.getnext()
+    value = text(value_el) if value_el is not None else ""
+    return "" if len(value) > 400 or _LABEL_TEXT.match(value) else value
 
 
 def attachments_of(anchors) -> list[dict]:

@@ -6,6 +6,7 @@ import re
 from lxml import etree
 
 from .dom import squash, text
+from .urls import index_forms
 
 _MARKERS = ("当前位置", "您的位置", "您现在的位置", "所在位置", "现在位置", "当前的位置", "位置：", "位置:")
 _SEPARATORS = re.compile(r"^[\s>›»→＞/\\|-]*$")
@@ -39,7 +40,8 @@ def find_breadcrumb(doc, join, labelled: bool = True) -> list[tuple[str, str | N
 
 
 _MARKED = etree.XPath("//body//text()[contains(., '位置')][not(ancestor::script or ancestor::style)]/..")
-_LABELLED = etree.XPath("//*[contains(@aria-label, 'breadcrumb') or contains(@class, 'breadcrumb')]")
+# "crumb" covers breadcrumb, crumbs and the bare crumb of TRS 8 templates.
+_LABELLED = etree.XPath("//*[contains(@aria-label, 'breadcrumb') or contains(@class, 'crumb')]")
 
 
 def _marked_box(doc, labelled: bool = True):
@@ -47,7 +49,7 @@ def _marked_box(doc, labelled: bool = True):
     best = None
     for el in _MARKED(doc) + (_LABELLED(doc) if labelled else []):
         own = (el.text or "") + "".join((c.tail or "") for c in el)
-        labelled = "breadcrumb" in (el.get("aria-label") or "") + (el.get("class") or "").lower()
+        labelled = "crumb" in (el.get("aria-label") or "") + (el.get("class") or "").lower()
         if not labelled and not any(m in own for m in _MARKERS):
             continue
         box = el
@@ -102,7 +104,8 @@ def _size(el) -> int:
 
 def column_chain(crumbs, home_url: str | None = None) -> list[tuple[str, str | None]]:
     """The columns in a breadcrumb, first level first: home and separators dropped."""
-    chain = [(n, u) for n, u in crumbs if n not in HOME_NAMES and (u is None or u != home_url)]
+    homes = index_forms(home_url) if home_url else frozenset()
+    chain = [(n, u) for n, u in crumbs if n not in HOME_NAMES and (u is None or u not in homes)]
     return chain
 
 

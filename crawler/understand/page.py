@@ -8,7 +8,7 @@ from datetime import date
 from . import article, breadcrumb, dates, hanweb, jpaas, lists, pagination
 from .dom import anchors, meta_tags, parse, text_without_links
 from .overrides import next_by_override, rows_by_override
-from .urls import Joiner, target_kind
+from .urls import Joiner, index_forms, target_kind
 
 # A page that answers 200 but says it is not there (a soft 404): its <title>, or the whole of a
 # short page, says so. Phrases, not words: an article may well mention "找不到".
@@ -73,7 +73,7 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
     view.links = _links(doc, join, links)
     # Scanning every element for a breadcrumb class costs more than the rest of the
     # breadcrumb: only when the markup says the word.
-    view.crumbs = breadcrumb.find_breadcrumb(doc, join, labelled="readcrumb" in html)
+    view.crumbs = breadcrumb.find_breadcrumb(doc, join, labelled="crumb" in html)
     view.chain = breadcrumb.column_chain(view.crumbs, home_url)
 
     pager_urls, pager_anchors, next_url = pagination.pager_links(links)
@@ -92,7 +92,8 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
     view.title = article.title_of(doc, view.metas)
     view.empty_marker = any(m in loose_text for m in _EMPTY_MARKERS)
 
-    view.kind = "home" if is_home else ("column" if rule is not None else _kind(view, loose_text, html))
+    view.kind = "home" if is_home else ("column" if rule is not None or column_url
+                                        else _kind(view, loose_text, html))
     if _says_not_found(article.document_title(doc), loose_text):
         view.kind = "missing"
     if view.kind != "article":
@@ -152,8 +153,13 @@ def _kind(view: PageView, loose_text: str, html: str) -> str:
                           and (tail in _ARTICLE_CRUMBS or (len(tail) >= 4 and tail in view.title)))
     if signals and dated_rows < _ARTICLE_MIN_ROWS:
         return "article"
-    if view.rows or view.data_requests or view.crumbs or view.empty_marker:
+    if view.rows or view.data_requests or view.empty_marker:
         return "column"
+    if view.crumbs:
+        # A page whose breadcrumb ends at another page is that column's content (a service
+        # guide, a leader's page: undated, still 信息); a column's own page ends at itself.
+        last = view.crumbs[-1][1]
+        return "article" if last and last not in index_forms(view.url) else "column"
     return "other"
 
 

@@ -76,6 +76,25 @@ class Joiner:
         return "/".join([self.origin, *folders, href])
 
 
+_INDEX_FILES = ("index.html", "index.htm", "index.shtml", "index.jsp", "index.asp", "index.aspx", "index.php",
+                "default.html", "default.htm", "default.asp", "default.aspx")
+
+
+@lru_cache(maxsize=64)
+def index_forms(url: str) -> frozenset[str]:
+    """The URLs of one folder page: a home page linked as /, /index.html and /index.shtml alike
+    (TRS links 首页 as ../../ while the crawl starts at index.html)."""
+    path = url.split("?", 1)[0]
+    head, _, last = path.rpartition("/")
+    if last and last.lower() not in _INDEX_FILES:
+        return frozenset({url})
+    folder = head + "/"
+    forms = {url, folder, *(folder + name for name in _INDEX_FILES)}
+    if folder.count("/") == 3:      # the site's root: http://host/ and http://host
+        forms.add(head)
+    return frozenset(forms)
+
+
 @lru_cache(maxsize=65536)
 def _join(base: str, href: str) -> str:
     return urljoin(base, href)
