@@ -337,14 +337,12 @@ class Builder:
                     dep = r.choice(cty.news_depts)
                     plan = r.choice(text.DEPT_PLANS)
                     title, unit = f"{dep[0]}关于印发{plan}的通知", dep[0]
-                    stem = f"{self.abbr}{dep[2]}"
                     doc_title = plan
                 else:
                     plan = plans.pop() if plans else r.choice(text.PLANS)
                     office = name == "区政府办公室文件"
                     unit = self.gov + ("办公室" if office else "")
                     title = f"{unit}关于印发{d_}{plan}的通知"
-                    stem = f"{self.abbr}政{'办' if office else ''}发"
                     doc_title = f"{d_}{plan}"
                 it = self.add(col, title, day, source=unit, paras=["-"])
                 self.meta(it, unit, written_gap=(2, 12))
@@ -410,7 +408,7 @@ class Builder:
     def seed_letters(self) -> None:
         """Overdue: answered 38 days on, unanswered for 118 days (区长信箱), answered 104 days on (咨询投诉).
         Not: the newest (recent, unanswered), one answered in 3 days."""
-        cty, f = self.cty, self.cty.find
+        f = self.cty.find
         box, ask = f("互动交流", "区长信箱"), f("互动交流", "咨询投诉")
 
         def pick(col, day):

@@ -5,7 +5,6 @@ The portal part links relatively (``../../``, ``./201912/t….html``) as TRS pub
 from __future__ import annotations
 
 import posixpath
-from datetime import timedelta
 from html import escape
 
 from . import text
@@ -243,8 +242,8 @@ def list_page(cty: City, col: Column, k: int) -> str:
         listing = f'<p class="empty">{col.empty}</p>'
     extra = ""
     if col.family == "letters":
-        extra = (f'<div class="xx-tools flex-between"><a class="btn-write" href="write.html">我要写信</a>'
-                 f'<a class="btn-query" href="javascript:void(0);" onclick="openQuery()">信件查询</a></div>')
+        extra = ('<div class="xx-tools flex-between"><a class="btn-write" href="write.html">我要写信</a>'
+                 '<a class="btn-query" href="javascript:void(0);" onclick="openQuery()">信件查询</a></div>')
     metas = [("ColumnName", col.name)] + ([("ColumnType", col.ctype)] if col.ctype else [])
     body = f"""<div class="g-main w1200">
 {crumb(cty, col, frm)}
