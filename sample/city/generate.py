@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from sample.assets import docx_bytes, pdf_bytes, png_bytes, xls_bytes
+from sample.truth import ground_truth
 
 from . import render
 from .home import HOME, home
@@ -122,26 +123,6 @@ def _pages(cty: City):
                 yield it.url, render.article(cty, it, prev, nxt)
 
 
-def ground_truth(cty: City, n_pages: int) -> dict:
-    cols = cty.columns
-    levels = [sum(1 for c in cols if c.level == k) for k in range(1, max(c.level for c in cols) + 1)]
-    iso = lambda d: d.isoformat() if d else None
-    _, newest = home(cty)
-    return {
-        "seed": cty.seed, "as_of": cty.as_of.isoformat(),
-        "site": {"name": f"{cty.city}{cty.name}人民政府", "site_id_code": cty.site_id},
-        "home": {"url": HOME, "newest_date": newest.isoformat()},
-        "counts": {"columns_by_level": levels, "items": len(cty.items), "pages": n_pages},
-        "columns": [{"url": c.url, "name": c.name, "parent": c.parent.url if c.parent else None, "level": c.level,
-                     "path": c.path, "class": c.cls, "unit": c.unit, "leaf": c.leaf, "item_count": len(c.items),
-                     "newest_date": iso(max((it.day for it in c.items if it.day), default=None)),
-                     "list_pages": c.n_pages, "family": c.family} for c in cols],
-        "items": [{"url": it.url, "column": it.column.url, "title": it.title, "publish_date": iso(it.day),
-                   "list_date": iso(it.day)} for it in cty.items],
-        "problems": cty.problems, "not_problems": cty.not_problems,
-    }
-
-
 def generate_city(out_dir, *, seed: int = 1, as_of: date = date(2019, 12, 31)) -> Path:
     """Write OUT/site/ and OUT/ground_truth.json; return the ground truth's path."""
     out = Path(out_dir)
@@ -168,5 +149,7 @@ def generate_city(out_dir, *, seed: int = 1, as_of: date = date(2019, 12, 31)) -
     put("/_pages.json", json.dumps({c.url: {"pages": c.n_pages, "clamp": False, "param": "pageIndex"} for c in letters},
                                    indent=1).encode("utf-8"))
     truth = out / "ground_truth.json"
-    truth.write_text(json.dumps(ground_truth(cty, n_pages), ensure_ascii=False, indent=1), encoding="utf-8")
+    facts = ground_truth(cty, site_name=f"{cty.city}{cty.name}人民政府", home_url=HOME,
+                        home_newest=home(cty)[1].isoformat(), n_pages=n_pages, family=lambda c: c.family)
+    truth.write_text(json.dumps(facts, ensure_ascii=False, indent=1), encoding="utf-8")
     return truth

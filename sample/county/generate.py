@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from sample.assets import pdf_bytes, png_bytes, xls_bytes
+from sample.truth import ground_truth
 
 from . import render, vsb
 from .home import home
@@ -100,25 +101,6 @@ def _home_newest(cty: County) -> str:
     return max(it.day for it in shown).isoformat()
 
 
-def ground_truth(cty: County, n_pages: int) -> dict:
-    cols = cty.columns
-    levels = [sum(1 for c in cols if c.level == k) for k in range(1, max(c.level for c in cols) + 1)]
-    iso = lambda d: d.isoformat() if d else None
-    return {
-        "seed": cty.seed, "as_of": cty.as_of.isoformat(),
-        "site": {"name": f"{cty.name}人民政府", "site_id_code": cty.site_id},
-        "home": {"url": "/index.html", "newest_date": _home_newest(cty)},
-        "counts": {"columns_by_level": levels, "items": len(cty.items), "pages": n_pages},
-        "columns": [{"url": c.url, "name": c.name, "parent": c.parent.url if c.parent else None, "level": c.level,
-                     "path": c.path, "class": c.cls, "unit": c.unit, "leaf": c.leaf, "item_count": len(c.items),
-                     "newest_date": iso(max((it.day for it in c.items if it.day), default=None)),
-                     "list_pages": c.n_pages, "family": c.cms} for c in cols],
-        "items": [{"url": it.url, "column": it.column.url, "title": it.title, "publish_date": iso(it.day),
-                   "list_date": iso(it.day)} for it in cty.items],
-        "problems": cty.problems, "not_problems": cty.not_problems,
-    }
-
-
 def generate_county(out_dir, *, seed: int = 1, as_of: date = date(2019, 12, 31)) -> Path:
     """Write OUT/site/ and OUT/ground_truth.json; return the ground truth's path."""
     out = Path(out_dir)
@@ -148,5 +130,7 @@ def generate_county(out_dir, *, seed: int = 1, as_of: date = date(2019, 12, 31))
                                    indent=1).encode("utf-8"))
     put("/_charsets.json", json.dumps(charsets, ensure_ascii=False, indent=0, sort_keys=True).encode("utf-8"))
     truth = out / "ground_truth.json"
-    truth.write_text(json.dumps(ground_truth(cty, n_pages), ensure_ascii=False, indent=1), encoding="utf-8")
+    facts = ground_truth(cty, site_name=f"{cty.name}人民政府", home_url="/index.html",
+                        home_newest=_home_newest(cty), n_pages=n_pages, family=lambda c: c.cms)
+    truth.write_text(json.dumps(facts, ensure_ascii=False, indent=1), encoding="utf-8")
     return truth
