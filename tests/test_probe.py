@@ -12,6 +12,8 @@ from crawler import store
 
 HOME = ("<html><head><meta charset='utf-8'><title>测试区人民政府</title></head><body>"
         "<ul><li><a href='/a.html'>区政府召开常务会议</a><span>{today}</span></li></ul></body></html>")
+ARTICLE = ("<html><head><meta charset='utf-8'><title>区政府召开常务会议</title></head><body>"
+           "<h1>区政府召开常务会议</h1><p>发布时间：2019-12-30</p></body></html>")
 
 
 class Flaky(BaseHTTPRequestHandler):
@@ -23,8 +25,9 @@ class Flaky(BaseHTTPRequestHandler):
         Flaky.served += 1
         if Flaky.served in Flaky.slow:
             time.sleep(1.0)
+        page = HOME.format(today=date.today().isoformat()) if self.path in ("/", "/index.html") else ARTICLE
         try:
-            send_html(self, 200, HOME.format(today=date.today().isoformat()))
+            send_html(self, 200, page)
         except (BrokenPipeError, ConnectionResetError):
             pass
 

@@ -185,7 +185,10 @@ class PortalSpider(scrapy.Spider):
         page.meta = {k: v for k, v in view.metas.items()
                      if k in ("ColumnType", "SiteName", "SiteIDCode", "SiteDomain", "PubDate", "ArticleTitle")}
 
-        page.column_url, columns = self._columns(view, url, unplaced=not view.chain and not list_of)
+        # A page with no breadcrumb that shows a list is a column, unless it says it is an
+        # article (one with many dated 相关文章 links reads as a list).
+        unplaced = not view.chain and not list_of and not view.says_article
+        page.column_url, columns = self._columns(view, url, unplaced=unplaced)
         yield from columns
         if list_of and not view.chain:
             page.column_url = list_of   # the list a column page shows in its frame

@@ -42,6 +42,7 @@ class PageView:
     data_requests: list = field(default_factory=list)  # (url, form fields or None for GET) of script-fed lists
     total_pages: int | None = None
     empty_marker: bool = False
+    says_article: bool = False                      # a PubDate, 发布时间 or 索引号 of its own
     links: list = field(default_factory=list)
     fields: dict = field(default_factory=dict)
     attachments: list = field(default_factory=list)
@@ -144,6 +145,7 @@ def _kind(view: PageView, loose_text: str, html: str) -> str:
     signals = any(view.metas.get(k) for k in ("PubDate", "ArticleTitle", "firstpublishedtime"))
     signals = signals or any(k in labelled for k in (*dates.PUBLISH_LABELS, "发文日期") if k not in ("日期", "时间"))
     signals = signals or len([k for k in ("索引号", "来信时间", "来信人", "回复内容", "文号") if k in loose_text]) >= 2
+    view.says_article = signals
     dated_rows = sum(1 for r in view.rows if r.date is not None)
     if not signals and not dated_rows and "<textarea" in html:
         return "other"   # a form for the public (我要写信, 在线申请): neither a list nor an item
