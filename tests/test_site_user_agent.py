@@ -10,6 +10,8 @@ from conftest import portalwatch, send_html, serving, write_site_config
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) portalwatch"
 HOME = ("<html><head><meta charset='utf-8'><title>测试区人民政府</title></head><body>"
         "<ul><li><a href='/a.html'>区政府召开常务会议</a><span>2019-12-30</span></li></ul></body></html>")
+ARTICLE = ("<html><head><meta charset='utf-8'><title>区政府召开常务会议</title></head><body>"
+           "<h1>区政府召开常务会议</h1><p>发布时间：2019-12-30</p></body></html>")
 
 
 class Guarded(BaseHTTPRequestHandler):
@@ -17,7 +19,8 @@ class Guarded(BaseHTTPRequestHandler):
 
     def do_GET(self):
         known = self.headers.get("User-Agent") == BROWSER
-        send_html(self, 200 if known else 403, HOME if known else "<html><body>访问被拒绝</body></html>")
+        page = HOME if self.path == "/index.html" else ARTICLE
+        send_html(self, 200 if known else 403, page if known else "<html><body>访问被拒绝</body></html>")
 
     do_HEAD = do_GET
 
