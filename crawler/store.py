@@ -15,6 +15,7 @@ Tables (every one carries `site`, so one file can hold many sites):
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -114,6 +115,22 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     return db
 
 
+@contextmanager
+def writing(db: sqlite_utils.Database):
+    """A write transaction that takes the write lock at once (BEGIN IMMEDIATE), waiting for
+    the busy timeout. sqlite-utils' atomic() begins deferred: one that reads first cannot
+    take the lock once a parallel crawl of another site has written, and fails at once with
+    "database is locked"."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     for name, spec in SCHEMA.items():
         table = db[name]
@@ -161,7 +178,7 @@ def carry_forward(db, site: str, base: int, crawl_id: int) -> None:
     crawl saw it (what vanished from the site is noticed by the weekly full sweep).
     """
     args = {"site": site, "base": base, "crawl": crawl_id}
-    with db.atomic():
+    with writing(db):
         for table, column in (("items", "last_crawl"), ("columns", "last_crawl"),
                               ("pages", "crawl_id"), ("listings", "crawl_id"),
                               ("links", "crawl_id"), ("targets", "crawl_id")):
@@ -196,13 +213,13 @@ def latest_crawl(db, site: str | None = None, finished_only: bool = False) -> di
 # -- records ------------------------------------------------------------------
 
 def write_probes(db, site: str, rows: list[dict]) -> None:
-    with db.atomic():
+    with writing(db):
         db["probes"].insert_all([{"site": site, **row} for row in rows])
 
 
 def write_records(db, site: str, crawl_id: int, batch: dict[str, list[dict]]) -> None:
     """Store one batch of spider records, keyed by table, in a single transaction."""
-    with db.atomic():
+    with writing(db):
         for table, rows in batch.items():
             if not rows:
                 continue
@@ -333,7 +350,7 @@ def summarise_columns(db, site: str, crawl_id: int) -> None:
     item no list shows keeps the column its article's breadcrumb names.
     """
     args = {"site": site, "crawl": crawl_id}
-    with db.atomic():
+    with writing(db):
         place_columns(db, site, crawl_id)
         _year_listed_dates(db, args)
         db.execute(f"""

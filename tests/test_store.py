@@ -35,3 +35,20 @@ def test_each_crawl_keeps_its_columns_history(crawled_sample):
     assert len(rows) == 214
     for col in db.query("select url, item_count, newest_date from columns"):
         assert (rows[col["url"]]["item_count"], rows[col["url"]]["newest_date"]) == (col["item_count"], col["newest_date"])
+
+
+def test_a_write_that_reads_first_survives_a_parallel_crawl_writing(tmp_path):
+    """crawl --all --parallel: one site's crawl ends (reads, then writes) while another's
+    writes its batches into the same file; neither may fail with "database is locked"."""
+    import threading
+    import time
+    path = tmp_path / "city.db"
+    ours = store.open_db(path)
+    other = threading.Thread(target=lambda: store.open_db(path)["probes"].insert({"site": "b", "url": "u", "ok": 1}))
+    with store.writing(ours):
+        ours.execute("select count(*) from probes").fetchone()
+        other.start()
+        time.sleep(0.3)     # the other crawl's write waits for ours, not the other way round
+        ours["probes"].insert({"site": "a", "url": "u", "ok": 1})
+    other.join()
+    assert sorted(r[0] for r in ours.execute("select site from probes")) == ["a", "b"]
