@@ -7,7 +7,7 @@ import pytest
 
 from crawler.understand import jpaas
 from crawler.understand.page import read_page, rows_from_fragments
-from crawler.understand.urls import Joiner
+from crawler.understand.urls import Joiner, same_site
 
 TODAY = date(2020, 1, 5)
 
@@ -289,6 +289,14 @@ def test_relative_links_resolve_as_urljoin_does(base):
              "../a/b.html?x=1", "中文.html", "./a?b=../c", "x.html#top"]
     join = Joiner(base)
     assert [join(h) for h in hrefs] == [urljoin(base, h).split("#")[0] for h in hrefs]
+
+
+def test_a_link_to_the_site_over_its_other_scheme_is_the_same_page():
+    join = Joiner("https://www.x.gov.cn/col/col12/index.html", same_site({"www.x.gov.cn"}, "https"))
+    assert join("http://www.x.gov.cn/art/2019/12/30/art_12_1.html") == "https://www.x.gov.cn/art/2019/12/30/art_12_1.html"
+    assert join("HTTP://WWW.X.GOV.CN/a.html") == "https://www.x.gov.cn/a.html"
+    assert join("http://www.gov.cn/a.html") == "http://www.gov.cn/a.html"
+    assert join("./art_1.html") == "https://www.x.gov.cn/col/col12/art_1.html"
 
 
 def test_links_written_the_old_way_resolve_to_one_url():

@@ -23,7 +23,7 @@ from crawler.understand.encoding import decode
 from crawler.understand.hanweb import records_of
 from crawler.understand.overrides import compile_lists, compile_skip
 from crawler.understand.page import Link, PageView, read_page, rows_from_fragments
-from crawler.understand.urls import Joiner, host_of, index_forms, target_kind
+from crawler.understand.urls import Joiner, host_of, index_forms, same_site, target_kind
 
 _HTML_TYPES = ("text/html", "application/xhtml")
 # Statuses the callbacks read themselves (not modified, and every error, which is a finding);
@@ -68,6 +68,7 @@ class PortalSpider(scrapy.Spider):
         self.incremental = self.plan.mode == "incremental"
         self.hosts = {h.lower() for h in site.allowed_hosts} | {host_of(site.start_url)}
         self.home_url = site.start_url
+        self.aliases = same_site(self.hosts, site.start_url.split(":", 1)[0].lower())
         self.list_overrides = compile_lists(site.overrides.get("lists"))
         self.skip = compile_skip(site.overrides.get("skip"))
         # A cache in front of the scheduler's duplicate filter (which stays the authority,
@@ -144,6 +145,7 @@ class PortalSpider(scrapy.Spider):
             # went, and the page it went to is the home page, not another page to read.
             self._requested.add(response.url)
             self.hosts.add(host_of(response.url))
+            self.aliases = same_site(self.hosts, response.url.split(":", 1)[0])
             self.logger.info("the start URL redirects to %s", response.url)
         if response.status == 304:
             # Unchanged since the last crawl: what is stored stands, nothing new to follow.
@@ -168,7 +170,8 @@ class PortalSpider(scrapy.Spider):
         text, _ = decode(response.body, ctype)
         list_of = response.meta.get("list_of")
         view = read_page(response.url, text, today=self.today, is_home=is_home,
-                         home_url=self.home_url, overrides=self.list_overrides, column_url=list_of)
+                         home_url=self.home_url, overrides=self.list_overrides, column_url=list_of,
+                         aliases=self.aliases)
         page.kind, page.title, page.empty_marker = view.kind, view.title, view.empty_marker
         if view.kind == "missing":
             # Its links are the error template's, relative to a path that is not there: a trap.
@@ -260,7 +263,7 @@ class PortalSpider(scrapy.Spider):
         yield TargetRecord(response.url, "data", response.status, checked_at=_now())
         if response.status >= 400:
             return
-        join = Joiner(response.url)
+        join = Joiner(response.url, self.aliases)
         more = []
         if jpaas.is_unit_answer(response.url):
             html, more = jpaas.read_answer(response.text, response.url, join)

@@ -55,19 +55,20 @@ class PageView:
 
 def read_page(url: str, html: str, *, today: date | None = None, is_home: bool = False,
               home_url: str | None = None, overrides: list | None = None,
-              column_url: str | None = None) -> PageView:
+              column_url: str | None = None, aliases: dict | None = None) -> PageView:
     """Everything portalwatch reads from one page. `overrides` are the site config's list
     corrections (crawler/understand/overrides.py); the first whose pattern matches wins.
     `column_url` is the column whose list this page goes on with, when the crawl knows it
-    (page 2 of a list whose breadcrumb does not link its own column)."""
+    (page 2 of a list whose breadcrumb does not link its own column). `aliases` map the site's
+    other scheme to its own (urls.same_site)."""
     view = PageView(url=url)
     doc = parse(html)
     if doc is None:
         return view
-    join = Joiner(url)
+    join = Joiner(url, aliases)
     base = doc.find(".//base")
     if base is not None and base.get("href"):
-        join = Joiner(join(base.get("href")) or url)
+        join = Joiner(join(base.get("href")) or url, aliases)
 
     view.metas = meta_tags(doc)
     links = anchors(doc, join)

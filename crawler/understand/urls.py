@@ -20,12 +20,14 @@ _SESSION = re.compile(r";jsessionid=[^?#/]*", re.IGNORECASE)
 
 
 class Joiner:
-    """Resolves hrefs against one page's base URL."""
+    """Resolves hrefs against one page's base URL; with `aliases` ({"http://host": "https://host"}),
+    a link to the site over its other scheme is the same page (see `same_site`)."""
 
-    __slots__ = ("base", "origin", "scheme", "folders")
+    __slots__ = ("base", "origin", "scheme", "folders", "aliases")
 
-    def __init__(self, base: str):
+    def __init__(self, base: str, aliases: dict | None = None):
         parts = urlsplit(base)
+        self.aliases = aliases or None
         self.base = base
         self.scheme = parts.scheme
         self.origin = f"{parts.scheme}://{parts.netloc}"
@@ -57,6 +59,11 @@ class Joiner:
             url = url.replace(" ", "%20")
         if ";" in url:
             url = _SESSION.sub("", url)
+        if self.aliases is not None and not url.startswith(self.origin):
+            head = url.split("/", 3)
+            to = self.aliases.get("/".join(head[:3]).lower())
+            if to:
+                url = to + url[len("/".join(head[:3])):]
         return url
 
     def _relative(self, href: str) -> str | None:
@@ -74,6 +81,14 @@ class Joiner:
             return None
         folders = self.folders[:max(len(self.folders) - ups, 0)]
         return "/".join([self.origin, *folders, href])
+
+
+def same_site(hosts, scheme: str) -> dict[str, str]:
+    """The site's pages over the scheme it does not use, mapped to the one it does: portals
+    that moved to https still link http:// in old articles, and each such page would be
+    fetched twice and counted as two items."""
+    other = "http" if scheme == "https" else "https"
+    return {f"{other}://{host}": f"{scheme}://{host}" for host in hosts}
 
 
 _INDEX_FILES = ("index.html", "index.htm", "index.shtml", "index.jsp", "index.asp", "index.aspx", "index.php",
