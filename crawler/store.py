@@ -21,7 +21,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from crawler.tree import place_columns
+from crawler.tree import merge_index_forms, place_columns
 
 SCHEMA = {
     "crawls": {
@@ -351,6 +351,7 @@ def summarise_columns(db, site: str, crawl_id: int) -> None:
     """
     args = {"site": site, "crawl": crawl_id}
     with writing(db):
+        merge_index_forms(db, site, crawl_id)
         place_columns(db, site, crawl_id)
         _year_listed_dates(db, args)
         db.execute(f"""

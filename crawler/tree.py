@@ -1,4 +1,5 @@
-"""Columns whose pages show no breadcrumb, placed in the column tree when a crawl ends.
+"""The column tree, put right when a crawl ends: one column under two URLs made one, and
+columns whose pages show no breadcrumb placed in it.
 
 Such a list page announces itself (`found_by = 'page'`) at level 1 under the name its <title>
 gives. Once every column of the crawl is known, it is named as the site's own links name it
@@ -9,6 +10,8 @@ under the column whose folder holds its own: /xwzx/bmdt/index.html under /xwzx/i
 from __future__ import annotations
 
 from urllib.parse import urlsplit
+
+from crawler.understand.urls import index_forms
 
 _INDEX_STEMS = ("index", "default", "list", "")
 _MAX_NAME = 16      # a link text longer than this is a headline, not a column's name
@@ -21,6 +24,34 @@ def folder(url: str) -> str:
     head, _, last = path.rpartition("/")
     stem = last.split(".", 1)[0]
     return f"{head}/" if stem.lower() in _INDEX_STEMS else f"{head}/{stem}/"
+
+
+def merge_index_forms(db, site: str, crawl_id: int) -> None:
+    """One column under two URLs, /xwzx/ and /xwzx/index.html (a template's breadcrumb links
+    one form, another template the other): the form its list pages name stays, and the
+    other's items, pages and children move to it. Left apart, the second would read
+    as a blank column, a veto."""
+    args = {"site": site, "crawl": crawl_id}
+    by_folder: dict[str, list[str]] = {}
+    for (url,) in db.execute("select url from columns where site = :site and last_crawl = :crawl", args):
+        forms = index_forms(url)
+        if len(forms) > 1:
+            by_folder.setdefault(folder(url), []).append(url)
+    for urls in by_folder.values():
+        if len(urls) < 2:
+            continue
+        named = db.execute(
+            f"select column_url from pages where site = ? and kind = 'column' and column_url in "
+            f"({','.join('?' * len(urls))}) group by column_url order by count(*) desc limit 1", [site, *urls]).fetchone()
+        keep = named[0] if named else urls[0]
+        for drop in urls:
+            if drop == keep:
+                continue
+            move = {"site": site, "keep": keep, "drop": drop}
+            for table, column in (("listings", "column_url"), ("items", "column_url"), ("pages", "column_url"),
+                                  ("columns", "parent_url")):
+                db.execute(f"update {table} set {column} = :keep where site = :site and {column} = :drop", move)
+            db.execute("delete from columns where site = :site and url = :drop", move)
 
 
 def place_columns(db, site: str, crawl_id: int) -> None:

@@ -50,3 +50,25 @@ def test_list_pages_without_breadcrumbs_make_a_column_tree(tmp_path):
     }
     stale = {r[0][len(url):] for r in stored.execute("select url from findings where kind = 'stale_dynamic'")}
     assert stale == {"/xwzx/bmdt/index.html"}
+
+
+class TwoForms(BaseHTTPRequestHandler):
+    """The list page's breadcrumb links its column as /xwzx/, the articles' as /xwzx/index.html."""
+
+    def do_GET(self):
+        crumb = "<div>当前位置：<a href='/index.html'>首页</a> &gt; <a href='{}'>新闻中心</a>{}</div>"
+        if self.path in ("/index.html", "/xwzx/", "/xwzx/index.html"):
+            rows = "".join(f"<li><a href='/xwzx/{n}.html'>新闻中心第{n}条信息标题</a><span>{ago(n)}</span></li>"
+                           for n in range(1, 4))
+            send_html(self, 200, f"<html><head><meta charset='utf-8'><title>新闻中心</title></head><body>"
+                                 f"{crumb.format('/xwzx/', '')}<ul>{rows}</ul></body></html>")
+        else:
+            send_html(self, 200, f"<html><head><meta charset='utf-8'><title>信息</title></head><body>"
+                                 f"{crumb.format('/xwzx/index.html', ' &gt; 正文')}<h1>信息</h1></body></html>")
+
+
+def test_a_column_linked_as_its_folder_and_as_its_index_page_is_one_column(tmp_path):
+    url, stored = crawl_served(TwoForms, tmp_path, check=True, politeness={"obey_robots": False})
+    assert [(r["url"][len(url):], r["item_count"]) for r in stored.query("select * from columns")] == [
+        ("/xwzx/", 3)]      # the form the list page's own breadcrumb gives
+    assert stored.execute("select count(*) from findings where kind = 'blank_column'").fetchone()[0] == 0
