@@ -13,7 +13,10 @@
   ``_dataproxy.json`` the Hanweb records behind ``/module/web/jpage/dataproxy.jsp`` (GET or POST,
   ``columnid`` required, ``startrecord``/``endrecord``/``perpage``); ``_jpaas.json`` the 集约化
   units behind ``/api-gateway/jpaas-publish-server/front/page/build/unit`` (GET, ``pageId``
-  required, ``paramJson={"pageNo":N,"pageSize":M}`` for page N).
+  required, ``paramJson={"pageNo":N,"pageSize":M}`` for page N); ``_queries.json`` pages that differ
+  only by one query value (``{"/module/download/downfile.jsp": {"param": "filename", "file":
+  "/uploadfiles/{}"}}``: ``downfile.jsp?classid=0&filename=X.pdf`` is the file ``/uploadfiles/X.pdf``;
+  a value naming no file, or none at all, is 404).
 
 ``serve(root)`` is a context manager yielding the base URL; ``serve_forever`` is for the CLI.
 """
@@ -86,6 +89,7 @@ class SampleHTTPServer(ThreadingHTTPServer):
         self.query_pages = self._json("_pages.json")    # url path -> {"pages": n, "clamp": bool, "param"?: key}
         self.dataproxy = self._json("_dataproxy.json")  # columnid -> [record html]
         self.jpaas = self._json("_jpaas.json")            # pageId -> {"rows", "per_page", "query"}
+        self.query_files = self._json("_queries.json")    # url path -> {"param": key, "file": "/dir/{}.html"}
         super().__init__((host, port), _Handler)
 
     def handle_error(self, request, client_address):
@@ -286,6 +290,11 @@ class _Handler(BaseHTTPRequestHandler):
         if path == JPAAS_UNIT:
             self._jpaas_unit(send_body)
             return
+        qf = srv.query_files.get(path)
+        if qf is not None:                              # one file per value of one query parameter
+            value = parse_qs(self._query()).get(qf["param"], [""])[-1]
+            ok = value and value[0] not in "./" and all(ch.isalnum() or ch in "._-" for ch in value)
+            path = qf["file"].replace("{}", value) if ok else "/no-such-page"
         qp = srv.query_pages.get(path)
         if qp is not None:
             page = parse_qs(self._query()).get(qp.get("param", "page"), ["1"])[-1]
