@@ -367,7 +367,8 @@ def summarise_columns(db, site: str, crawl_id: int) -> None:
                 where l.site = items.site and l.item_url = items.url and l.crawl_id = :crawl
                   and c.level >= coalesce((select own.level from columns own where own.site = items.site
                                            and own.url = items.column_url), 0)
-                order by c.level desc, l.position limit 1), column_url)
+                order by c.level desc, coalesce(c.found_by, 'breadcrumb') = 'breadcrumb' desc, l.position
+                limit 1), column_url)
             where site = :site and last_crawl = :crawl
         """, args)
         db.execute("""
@@ -388,6 +389,14 @@ def summarise_columns(db, site: str, crawl_id: int) -> None:
                               and p.column_url = columns.url and p.kind = 'column'
                               and p.crawl_id = :crawl)
             where site = :site and last_crawl = :crawl
+        """, args)
+        # A list page without a breadcrumb whose every item belongs to another column is a
+        # view over them (最新信息, a 更多 page), not a column: left, it would read as blank.
+        db.execute("""
+            delete from columns where site = :site and last_crawl = :crawl and found_by = 'page'
+              and item_count = 0 and is_leaf
+              and exists (select 1 from listings l where l.site = columns.site
+                          and l.column_url = columns.url and l.crawl_id = :crawl)
         """, args)
         db.execute("""
             insert or replace into column_history (site, crawl_id, url, item_count, undated_count, newest_date)

@@ -72,3 +72,27 @@ def test_a_column_linked_as_its_folder_and_as_its_index_page_is_one_column(tmp_p
     assert [(r["url"][len(url):], r["item_count"]) for r in stored.query("select * from columns")] == [
         ("/xwzx/", 3)]      # the form the list page's own breadcrumb gives
     assert stored.execute("select count(*) from findings where kind = 'blank_column'").fetchone()[0] == 0
+
+
+class Aggregate(BaseHTTPRequestHandler):
+    """A 最新信息 page without a breadcrumb lists the items of the site's columns."""
+
+    def do_GET(self):
+        rows = "".join(f"<li><a href='/tzgg/{n}.html'>通知公告第{n}条信息标题</a><span>{ago(n)}</span></li>"
+                       for n in range(1, 4))
+        crumb = "<div>当前位置：<a href='/index.html'>首页</a> &gt; <a href='/tzgg/'>通知公告</a>{}</div>"
+        if self.path == "/index.html":
+            body = "<a href='/tzgg/'>通知公告</a><a href='/zxxx.html'>最新信息</a>"
+        elif self.path == "/zxxx.html":
+            body = f"<ul>{rows}</ul>"
+        elif self.path == "/tzgg/":
+            body = crumb.format("") + f"<ul>{rows}</ul>"
+        else:
+            body = crumb.format(" &gt; 正文") + "<h1>通知</h1><p>发布时间：2019-12-30</p>"
+        send_html(self, 200, f"<html><head><meta charset='utf-8'><title>测试区</title></head><body>{body}</body></html>")
+
+
+def test_a_page_listing_other_columns_items_is_no_column(tmp_path):
+    url, stored = crawl_served(Aggregate, tmp_path, check=True, politeness={"obey_robots": False})
+    assert [(r["url"][len(url):], r["item_count"]) for r in stored.query("select * from columns")] == [("/tzgg/", 3)]
+    assert stored.execute("select count(*) from findings where kind = 'blank_column'").fetchone()[0] == 0
