@@ -21,11 +21,12 @@ import sqlite_utils
 
 from sample.city import generate_city
 from sample.county import generate_county
+from sample.jcms import generate_jcms
 from sample.server import serve
 
 AS_OF = date(2019, 12, 31)
 # Held-out portals by name: generate(out_dir, *, seed, as_of) -> the ground truth file.
-PORTALS = {"county": generate_county, "city": generate_city}
+PORTALS = {"county": generate_county, "city": generate_city, "jcms": generate_jcms}
 SHOW = 5
 
 
