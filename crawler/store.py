@@ -111,7 +111,10 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     db.execute("PRAGMA synchronous=NORMAL")
     # The crawl's indexes outgrow SQLite's 2 MB default cache on a large portal.
     db.execute("PRAGMA cache_size=-65536")
-    ensure_schema(db)
+    # Under the write lock: two crawls starting on a new file (crawl --all --parallel) would
+    # otherwise both read "no table" and the second fail to create it.
+    with writing(db):
+        ensure_schema(db)
     return db
 
 

@@ -52,3 +52,22 @@ def test_a_write_that_reads_first_survives_a_parallel_crawl_writing(tmp_path):
         ours["probes"].insert({"site": "a", "url": "u", "ok": 1})
     other.join()
     assert sorted(r[0] for r in ours.execute("select site from probes")) == ["a", "b"]
+
+
+def _open(path):
+    store.open_db(path).execute("select count(*) from crawls")
+
+
+def test_crawls_starting_together_on_a_new_file_all_open_it(tmp_path):
+    """crawl --all --parallel starts several crawls on a store no one has created yet."""
+    import multiprocessing
+    failed = 0
+    for round_ in range(15):
+        path = tmp_path / f"new{round_}.db"
+        starters = [multiprocessing.Process(target=_open, args=(path,)) for _ in range(3)]
+        for p in starters:
+            p.start()
+        for p in starters:
+            p.join()
+        failed += sum(p.exitcode != 0 for p in starters)
+    assert failed == 0
