@@ -258,6 +258,26 @@ def test_hanweb_embedded_records_and_dataproxy_requests():
     assert view.data_requests[0][1]["columnid"] == "1234"
 
 
+def _datastore(records: str) -> str:
+    return (f"<div id='4321'><script type='text/xml'><datastore><nextgroup><![CDATA[<a href='/module/web/jpage/"
+            f"dataproxy.jsp?page=1'></a>]]></nextgroup><recordset>{records}</recordset></datastore></script></div>")
+
+
+def test_hanweb_records_are_rows_dated_or_not_and_make_the_page_a_list():
+    pictures = "".join(f"<record><![CDATA[<li><a href='/art/2019/12/{d}/art_7_{d}.html' title='图片新闻{d}'>"
+                       f"<img src='/picture/0/{d}.jpg'></a><p><a href='/art/2019/12/{d}/art_7_{d}.html'>图片新闻{d}</a></p>"
+                       "</li>]]></record>" for d in (23, 20, 18))
+    view = read_page("http://x.gov.cn/col/col7/index.html", page(_datastore(pictures)), today=TODAY)
+    assert [(r.title, r.date) for r in view.rows] == [("图片新闻23", None), ("图片新闻20", None), ("图片新闻18", None)]
+    # three 信息公开 records under a 索引号 | 名称 | 文号 header: still the column's list, not an article
+    catalogue = "".join(f"<record><![CDATA[<tr><td>11371311MB2837582X/2019-0000{d}</td><td><a href='/art/2019/12/{d}/"
+                        f"art_9_{d}.html'>机构职能{d}</a></td><td>澄政发〔2019〕{d}号</td><td>2019-12-{d}</td></tr>]]></record>"
+                        for d in (23, 20, 18))
+    html = page("<table><tr><th>索引号</th><th>名称</th><th>文号</th><th>生成日期</th></tr></table>" + _datastore(catalogue))
+    view = read_page("http://x.gov.cn/col/col9/index.html", html, today=TODAY)
+    assert view.kind == "column" and [r.date.day for r in view.rows] == [23, 20, 18]
+
+
 def test_jpaas_unit_script_and_its_answer():
     """A 集约化 column shows no rows: its unit script names the API request; the answer's
     pager (count, rows) names the further pages; an answer for a later page names none."""

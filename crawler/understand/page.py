@@ -18,6 +18,7 @@ _TITLED_404 = re.compile(r"\s*(HTTP\s*)?404(\s|$|[-_|:：!！]|错误|页面)")
 _NOT_FOUND_SHORT = 400     # characters of text outside links on an error page, at most
 _EMPTY_MARKERS = ("暂无信息", "暂无数据", "暂无内容", "暂无记录", "没有信息", "没有记录", "无相关信息")
 _ARTICLE_CRUMBS = {"正文", "详情", "内容", "正文内容", "文章", "详细内容", "信息详情", "查看"}
+_ARTICLE_METAS = {"PubDate", "ArticleTitle", "firstpublishedtime"}
 _ARTICLE_MIN_ROWS = 8   # an article may show a few related links with dates; a list shows more
 
 
@@ -80,8 +81,10 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
 
     pager_urls, pager_anchors, next_url = pagination.pager_links(links)
     view.rows = lists.find_rows(links, today=today, skip=pager_anchors)
+    unit_rows = []
     if hanweb.is_hanweb_list(html):
-        view.rows += _hanweb_rows(view, html, join, today)
+        unit_rows = _hanweb_rows(view, html, join, today)
+        view.rows += unit_rows
     if "queryData" in html or "querydata" in html:
         view.data_requests += [(url, None) for url in jpaas.unit_requests(doc, join)]
     rule = next((o for o in overrides or () if o.applies(url)), None)
@@ -94,8 +97,9 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
     view.title = article.title_of(doc, view.metas)
     view.empty_marker = any(m in loose_text for m in _EMPTY_MARKERS)
 
-    view.kind = "home" if is_home else ("column" if rule is not None or column_url
-                                        else _kind(view, loose_text, html))
+    # A page carrying a CMS list unit (a datastore) is that list's page, however few its rows.
+    listed = rule is not None or column_url or (unit_rows and not _ARTICLE_METAS & view.metas.keys())
+    view.kind = "home" if is_home else ("column" if listed else _kind(view, loose_text, html))
     if _says_not_found(article.document_title(doc), loose_text):
         view.kind = "missing"
     if view.kind != "article":
@@ -138,12 +142,30 @@ def _hanweb_rows(view: PageView, html: str, join, today) -> list:
 def rows_from_fragments(fragments: list[str], join, today) -> list:
     """List rows from HTML fragments (a datastore's records, an API's answer)."""
     doc = parse(f"<html><body><ul>{''.join(fragments)}</ul></body></html>")
-    return lists.find_rows(anchors(doc, join), today=today) if doc is not None else []
+    rows = lists.find_rows(anchors(doc, join), today=today) if doc is not None else []
+    if len(rows) < len(fragments) > 1:
+        rows = _record_rows(fragments, join, rows)
+    return rows
+
+
+def _record_rows(records: list[str], join, dated: list) -> list:
+    """A datastore's records are list rows by the CMS's own word, dated or not (a picture
+    list shows none): each record's first titled link, with its date where it has one."""
+    by_url = {row.url: row for row in dated}
+    rows = []
+    for n, record in enumerate(records):
+        doc = parse(f"<html><body>{record}</body></html>")
+        link = next((a for a in anchors(doc, join) if a.url and (a.label or a.el.get("title"))), None) \
+            if doc is not None else None
+        if link is not None:
+            rows.append(by_url.get(link.url) or lists.ListRow(link.url, lists.title_of(link.el, link.label),
+                                                              None, "", n, 0))
+    return rows
 
 
 def _kind(view: PageView, loose_text: str, html: str) -> str:
     labelled = dates.labelled_dates(loose_text[:4000])
-    signals = any(view.metas.get(k) for k in ("PubDate", "ArticleTitle", "firstpublishedtime"))
+    signals = any(view.metas.get(k) for k in _ARTICLE_METAS)
     signals = signals or any(k in labelled for k in (*dates.PUBLISH_LABELS, "发文日期") if k not in ("日期", "时间"))
     signals = signals or len([k for k in ("索引号", "来信时间", "来信人", "回复内容", "文号") if k in loose_text]) >= 2
     view.says_article = signals
