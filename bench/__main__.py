@@ -171,13 +171,15 @@ def bench_many_sites(results: dict, count: int = 12) -> None:
 
 def bench_heldout(results: dict) -> None:
     import tempfile
-    from bench.heldout import report, run
-    print("held-out county portal (sample/county, seed 1), crawled and checked: precision and recall")
-    with tempfile.TemporaryDirectory(prefix="heldout-") as tmp:
-        figures = run(Path(tmp), 1)
-    print("\n".join("  " + line for line in report(figures).splitlines()))
-    results["heldout"] = {name: {"precision": round(m["precision"], 3), "recall": round(m["recall"], 3)}
-                          for name, m in figures.items() if isinstance(m, dict)}
+    from bench.heldout import PORTALS, report, run
+    results["heldout"] = {}
+    for portal in PORTALS:
+        print(f"held-out portal sample/{portal} (seed 1), crawled and checked: precision and recall")
+        with tempfile.TemporaryDirectory(prefix="heldout-") as tmp:
+            figures = run(Path(tmp), 1, portal)
+        print("\n".join("  " + line for line in report(figures).splitlines()))
+        results["heldout"][portal] = {name: {"precision": round(m["precision"], 3), "recall": round(m["recall"], 3)}
+                                      for name, m in figures.items() if isinstance(m, dict)}
 
 
 def bench_check(results: dict) -> None:
