@@ -11,6 +11,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from sample.heldout import Dated, Node, Tree
+
 
 def rng_for(seed: int, purpose: str) -> random.Random:
     return random.Random(f"{seed}:{purpose}")
@@ -27,7 +29,7 @@ class Letter:
 
 
 @dataclass(eq=False)
-class Item:
+class Item(Dated):
     column: "Column"
     title: str
     when: datetime | None            # publish time (PubDate / 发布时间); None: an undated page
@@ -48,13 +50,9 @@ class Item:
     letter: Letter | None = None
     extra: dict = field(default_factory=dict)
 
-    @property
-    def day(self) -> date | None:
-        return self.when.date() if self.when else None
-
 
 @dataclass(eq=False)
-class Column:
+class Column(Node):
     name: str
     slug: str
     cls: str                  # ground-truth class
@@ -75,20 +73,8 @@ class Column:
     url: str = ""
 
     @property
-    def level(self) -> int:
-        return 1 if self.parent is None else self.parent.level + 1
-
-    @property
-    def path(self) -> list:
-        return ([] if self.parent is None else self.parent.path) + [self.name]
-
-    @property
     def ancestors(self) -> list:
         return ([] if self.parent is None else self.parent.ancestors + [self.parent])
-
-    @property
-    def leaf(self) -> bool:
-        return not self.children
 
     @property
     def ext(self) -> str:
@@ -116,14 +102,9 @@ class Column:
             return self.dir + ("index.html" if self.url == self.dir else self.url.rsplit("/", 1)[1])
         return self.page_url(k)
 
-    def walk(self):
-        yield self
-        for c in self.children:
-            yield from c.walk()
-
 
 @dataclass(eq=False)
-class City:
+class City(Tree):
     seed: int
     as_of: date
     name: str
@@ -149,14 +130,6 @@ class City:
     not_problems: list = field(default_factory=list)
 
     @property
-    def columns(self) -> list:
-        return [c for r in self.roots for c in r.walk()]
-
-    @property
-    def items(self) -> list:
-        return [i for c in self.columns for i in c.items]
-
-    @property
     def domain(self) -> str:
         return f"www.{self.pinyin}.gov.cn"
 
@@ -171,9 +144,6 @@ class City:
     @property
     def site_name(self) -> str:
         return f"{self.city}{self.name}人民政府门户网站"
-
-    def find(self, *path: str) -> Column:
-        return next(c for c in self.columns if c.path == list(path))
 
 
 # -- the tree ------------------------------------------------------------------------------------

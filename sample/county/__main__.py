@@ -1,12 +1,6 @@
 """python -m sample.county OUT [--seed 1] [--as-of 2019-12-31]"""
-import argparse
-from datetime import date
+from sample.heldout import main
 
 from .generate import generate_county
 
-parser = argparse.ArgumentParser(prog="python -m sample.county", description="Write the county portal and its ground truth.")
-parser.add_argument("out")
-parser.add_argument("--seed", type=int, default=1)
-parser.add_argument("--as-of", type=date.fromisoformat, default=date(2019, 12, 31))
-args = parser.parse_args()
-print(generate_county(args.out, seed=args.seed, as_of=args.as_of))
+main("county", generate_county)

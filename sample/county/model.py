@@ -11,6 +11,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from sample.heldout import Dated, Node, Tree
+
 from . import text
 
 
@@ -28,7 +30,7 @@ class Letter:
 
 
 @dataclass(eq=False)
-class Item:
+class Item(Dated):
     column: "Column"
     title: str
     when: datetime | None            # publish time; None: an undated static page
@@ -44,13 +46,9 @@ class Item:
     links: list = field(default_factory=list)         # (label, Item or url) in the body
     letter: Letter | None = None
 
-    @property
-    def day(self) -> date | None:
-        return self.when.date() if self.when else None
-
 
 @dataclass(eq=False)
-class Column:
+class Column(Node):
     name: str
     cls: str                  # ground-truth class
     cms: str                  # chan | vsb | asp
@@ -67,18 +65,6 @@ class Column:
     url: str = ""
 
     @property
-    def level(self) -> int:
-        return 1 if self.parent is None else self.parent.level + 1
-
-    @property
-    def path(self) -> list:
-        return ([] if self.parent is None else self.parent.path) + [self.name]
-
-    @property
-    def leaf(self) -> bool:
-        return not self.children
-
-    @property
     def n_pages(self) -> int:
         return max(1, -(-len(self.items) // self.per_page)) if self.leaf else 1
 
@@ -92,14 +78,9 @@ class Column:
             return f"{self.url[:-4]}/{self.n_pages - k + 1}.htm"
         return f"{self.url}?page={k}"
 
-    def walk(self):
-        yield self
-        for c in self.children:
-            yield from c.walk()
-
 
 @dataclass(eq=False)
-class County:
+class County(Tree):
     seed: int
     as_of: date
     name: str
@@ -121,19 +102,8 @@ class County:
     not_problems: list = field(default_factory=list)
 
     @property
-    def columns(self) -> list:
-        return [c for r in self.roots for c in r.walk()]
-
-    @property
-    def items(self) -> list:
-        return [i for c in self.columns for i in c.items]
-
-    @property
     def domain(self) -> str:
         return f"www.{self.pinyin}.gov.cn"
-
-    def find(self, *path: str) -> Column:
-        return next(c for c in self.columns if c.path == list(path))
 
 
 # -- the tree ------------------------------------------------------------------------------------

@@ -5,11 +5,11 @@ server's hooks (``_dataproxy.json`` the jpage records, ``_pages.json`` the å¸‚é•
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 from pathlib import Path
 
 from sample.assets import docx_bytes, pdf_bytes, png_bytes, xls_bytes
+from sample.heldout import SiteFolder
 from sample.truth import ground_truth
 
 from . import render as R
@@ -101,16 +101,10 @@ def _pages(p: Portal):
 def generate_jcms(out_dir, *, seed: int = 1, as_of: date = date(2019, 12, 31)) -> Path:
     """Write OUT/site/ and OUT/ground_truth.json; return the ground truth's path."""
     out = Path(out_dir)
-    site = out / "site"
-    if site.exists():
-        shutil.rmtree(site)
+    site = SiteFolder(out)
     p = build_portal(seed, as_of)
 
-    def put(path: str, data: bytes) -> None:
-        f = site / path.lstrip("/")
-        f.parent.mkdir(parents=True, exist_ok=True)
-        f.write_bytes(data)
-
+    put = site.put
     n_pages = 0
     for path, html in _pages(p):
         put(path, html.encode("utf-8"))

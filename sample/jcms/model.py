@@ -11,6 +11,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from sample.heldout import Dated, Node, Tree
+
 from .text import CAT_DEPTS
 
 
@@ -33,7 +35,7 @@ class Letter:
 
 
 @dataclass(eq=False)
-class Item:
+class Item(Dated):
     column: "Column"
     title: str
     when: datetime | None                 # publish time (PubDate / 生成日期 / 来信时间); None: an undated page
@@ -54,13 +56,9 @@ class Item:
     letter: Letter | None = None
     extra: dict = field(default_factory=dict)
 
-    @property
-    def day(self) -> date | None:
-        return self.when.date() if self.when else None
-
 
 @dataclass(eq=False)
-class Column:
+class Column(Node):
     name: str
     cls: str                  # ground-truth class
     layout: str               # channel | xxgkhome | group | unit | topics | jp_li | jp_table | jp_tr | jp_pic
@@ -85,24 +83,12 @@ class Column:
     banner: str = ""          # topics: banner picture
 
     @property
-    def level(self) -> int:
-        return 1 if self.parent is None else self.parent.level + 1
-
-    @property
-    def path(self) -> list:
-        return ([] if self.parent is None else self.parent.path) + [self.name]
-
-    @property
     def ancestors(self) -> list:
         return [] if self.parent is None else self.parent.ancestors + [self.parent]
 
     @property
     def top(self) -> "Column":
         return self if self.parent is None else self.parent.top
-
-    @property
-    def leaf(self) -> bool:
-        return not self.children
 
     @property
     def jpage(self) -> bool:
@@ -132,14 +118,9 @@ class Column:
             return "/module/hdjl/list.jsp" if k == 1 else f"/module/hdjl/list_p{k}.html"
         return self.page_url(k)
 
-    def walk(self):
-        yield self
-        for c in self.children:
-            yield from c.walk()
-
 
 @dataclass(eq=False)
-class Portal:
+class Portal(Tree):
     seed: int
     as_of: date
     name: str                 # 澄溪市
@@ -167,14 +148,6 @@ class Portal:
     not_problems: list = field(default_factory=list)
 
     @property
-    def columns(self) -> list:
-        return [c for r in self.roots for c in r.walk()]
-
-    @property
-    def items(self) -> list:
-        return [i for c in self.columns for i in c.items]
-
-    @property
     def short(self) -> str:
         return self.name[:-1]
 
@@ -185,9 +158,6 @@ class Portal:
     @property
     def domain(self) -> str:
         return f"www.{self.pinyin}.gov.cn"
-
-    def find(self, *path: str) -> Column:
-        return next(c for c in self.columns if c.path == list(path))
 
 
 # -- the tree ------------------------------------------------------------------------------------
