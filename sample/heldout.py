@@ -4,9 +4,15 @@ apart, written without reading one another: that is what makes them held out."""
 from __future__ import annotations
 
 import argparse
+import random
 import shutil
 from datetime import date
 from pathlib import Path
+
+
+def rng_for(seed: int, purpose: str) -> random.Random:
+    """Every random choice of a portal: one stream per purpose, the same on every machine."""
+    return random.Random(f"{seed}:{purpose}")
 
 
 class Node:
@@ -28,6 +34,11 @@ class Node:
     @property
     def leaf(self) -> bool:
         return not self.children
+
+    @property
+    def n_pages(self) -> int:
+        """List pages of `per_page` items; a parent's page is one."""
+        return max(1, -(-len(self.items) // self.per_page)) if self.leaf else 1
 
 
 class Dated:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
+from sample.heldout import rng_for
+
 from . import text
-from .model import City, Column, Item, Letter, assign_urls, rng_for, tree
+from .model import City, Column, Item, Letter, assign_urls, tree
 
 PAPER = ["pdf", "pdf", "doc", "xls"]
 

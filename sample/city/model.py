@@ -14,10 +14,6 @@ from datetime import date, datetime
 from sample.heldout import Dated, Node, Tree
 
 
-def rng_for(seed: int, purpose: str) -> random.Random:
-    return random.Random(f"{seed}:{purpose}")
-
-
 @dataclass(eq=False)
 class Letter:
     writer: str
@@ -79,10 +75,6 @@ class Column(Node):
     @property
     def ext(self) -> str:
         return "shtml" if self.family == "xxgk" else "html"
-
-    @property
-    def n_pages(self) -> int:
-        return max(1, -(-len(self.items) // self.per_page)) if self.leaf else 1
 
     def page_url(self, k: int) -> str:
         """URL of list page k (1-based) as the site links it."""

@@ -6,8 +6,10 @@ import calendar
 import random
 from datetime import date, datetime, time, timedelta
 
+from sample.heldout import rng_for
+
 from . import text
-from .model import County, Item, Letter, assign_urls, rng_for, tree
+from .model import County, Item, Letter, assign_urls, tree
 
 # column name -> (items, newest item's age in days, gap between items in days, title kind)
 SPECS = {

@@ -16,10 +16,6 @@ from sample.heldout import Dated, Node, Tree
 from . import text
 
 
-def rng_for(seed: int, purpose: str) -> random.Random:
-    return random.Random(f"{seed}:{purpose}")
-
-
 @dataclass(eq=False)
 class Letter:
     writer: str
@@ -63,10 +59,6 @@ class Column(Node):
     children: list = field(default_factory=list)
     items: list = field(default_factory=list)
     url: str = ""
-
-    @property
-    def n_pages(self) -> int:
-        return max(1, -(-len(self.items) // self.per_page)) if self.leaf else 1
 
     def page_url(self, k: int) -> str:
         """URL of list page k (1-based) as the site links it."""

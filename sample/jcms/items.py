@@ -9,8 +9,10 @@ import calendar
 import random
 from datetime import date, datetime, timedelta
 
+from sample.heldout import rng_for
+
 from . import text as T
-from .model import Item, Letter, Portal, assign_urls, rng_for, tree
+from .model import Item, Letter, Portal, assign_urls, tree
 
 # column name (or path tail) -> (items, newest offset in days, gap range in days)
 PLAN = {

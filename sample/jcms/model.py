@@ -16,10 +16,6 @@ from sample.heldout import Dated, Node, Tree
 from .text import CAT_DEPTS
 
 
-def rng_for(seed: int, purpose: str) -> random.Random:
-    return random.Random(f"{seed}:{purpose}")
-
-
 @dataclass(eq=False)
 class Letter:
     sysid: int
