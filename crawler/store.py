@@ -15,6 +15,8 @@ Tables (every one carries `site`, so one file can hold many sites):
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -107,15 +109,28 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     # First, so that a second process opening the file (crawl --all --parallel, the review
     # app during a crawl) waits for the first instead of failing.
     db.execute("PRAGMA busy_timeout=30000")
-    db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     # The crawl's indexes outgrow SQLite's 2 MB default cache on a large portal.
     db.execute("PRAGMA cache_size=-65536")
-    # Under the write lock: two crawls starting on a new file (crawl --all --parallel) would
-    # otherwise both read "no table" and the second fail to create it.
-    with writing(db):
-        ensure_schema(db)
+    _set_up(db)
     return db
+
+
+def _set_up(db: sqlite_utils.Database, tries: int = 100) -> None:
+    """WAL, and the schema under the write lock. Crawls starting together on a new file
+    (crawl --all --parallel) race here, and SQLite answers some of those races (switching
+    to WAL while another process reads the header) at once with "database is locked"
+    rather than waiting: such an answer is tried again."""
+    for attempt in range(tries):
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            with writing(db):
+                ensure_schema(db)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == tries - 1:
+                raise
+            time.sleep(0.05)
 
 
 @contextmanager
