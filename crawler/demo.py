@@ -1,12 +1,15 @@
 """`portalwatch demo`: the whole job on the bundled sample portal, served on 127.0.0.1."""
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
+import yaml
 
 AS_OF = date(2019, 12, 31)
 
@@ -22,7 +25,7 @@ def run_demo(out: Path) -> Path:
         generate_site(out / "portal", seed=1, as_of=AS_OF, scale=1)
     db = (out / "demo.db").resolve()
     config = out / "demo.yml"
-    with serve(out / "portal" / "site") as url:
+    with serve(out / "portal" / "site", port=_port(config, db)) as url:
         click.echo(f"sample portal served at {url}/index.html")
         config.write_text(f"name: demo\nstart_url: {url}/index.html\ndb: {db}\n", encoding="utf-8")
         steps = [["crawl", str(config), "--today", AS_OF.isoformat()]]
@@ -35,6 +38,26 @@ def run_demo(out: Path) -> Path:
     click.echo(f"\ndatabase: {db}\nsite config: {config}\nreports: {db.parent / 'reports'}\n"
                f"review the findings in a browser: portalwatch review --db {db}")
     return db
+
+
+def _port(config: Path, db: Path) -> int:
+    """The port of the previous demo run when it is free: a second `make demo` is then the
+    nightly incremental crawl of the same site. On another port the portal's URLs would all
+    change, so the store starts afresh rather than hold two copies of the site."""
+    previous = urlsplit(yaml.safe_load(config.read_text(encoding="utf-8"))["start_url"]).port \
+        if config.exists() else None
+    if previous:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", previous))
+                return previous
+            except OSError:
+                pass
+    if db.exists():
+        click.echo("the previous demo's port is taken: starting a fresh demo database")
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return 0
 
 
 def _after_crawl(db: Path):
