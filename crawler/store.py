@@ -306,14 +306,18 @@ def _listings(db, crawl_id, rows):
     db["listings"].upsert_all(rows, pk=SCHEMA["listings"]["pk"], alter=False)
 
 
-def _forget_older(db, table, source, crawl_id, rows):
-    """A page read again replaces what an earlier crawl recorded from it."""
-    db.conn.executemany(f"delete from {table} where site = ? and {source} = ? and crawl_id != ?",
+def _forget_older(db, table, source, crawl_id, rows, only: str = "1"):
+    """A page read again replaces what an earlier crawl recorded from it (the rows `only` names)."""
+    db.conn.executemany(f"delete from {table} where site = ? and {source} = ? and crawl_id != ? and {only}",
                         [(site, page, crawl_id) for site, page in {(r["site"], r[source]) for r in rows}])
 
 
 def _links(db, crawl_id, rows):
-    _forget_older(db, "links", "source_url", crawl_id, rows)
+    # The links a list script fetches onto a page (tag 'record': Hanweb dataproxy, jpaas
+    # answers) are not in its HTML: reading the page again replaces only the others, so a
+    # nightly crawl that does not fetch the list again keeps them.
+    _forget_older(db, "links", "source_url", crawl_id, [r for r in rows if r.get("tag") != "record"],
+                  only="tag != 'record'")
     db.conn.executemany(
         "insert into links (site, source_url, target_url, anchor, tag, crawl_id) "
         "values (?, ?, ?, ?, ?, ?) on conflict(site, source_url, target_url) do update set "

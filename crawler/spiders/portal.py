@@ -277,7 +277,7 @@ class PortalSpider(scrapy.Spider):
             yield self._data_request(url, None, column_url, response.meta.get("page_url"))
         yield self._listings(PageView(url=response.url, rows=rows), response.url, column_url)
         # The records are links the column page shows once its script has run.
-        shown = PageView(url=response.url, links=[Link(r.url, r.title, "a") for r in rows])
+        shown = PageView(url=response.url, links=[Link(r.url, r.title, "record") for r in rows])
         yield from self._links(shown, response.meta.get("page_url") or response.url)
 
     def _columns(self, view, url, unplaced: bool = False):
