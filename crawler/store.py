@@ -317,7 +317,7 @@ def _links(db, crawl_id, rows):
     # answers) are not in its HTML: reading the page again replaces only the others, so a
     # nightly crawl that does not fetch the list again keeps them.
     _forget_older(db, "links", "source_url", crawl_id, [r for r in rows if r.get("tag") != "record"],
-                  only="tag != 'record'")
+                  only="coalesce(tag, '') != 'record'")
     db.conn.executemany(
         "insert into links (site, source_url, target_url, anchor, tag, crawl_id) "
         "values (?, ?, ?, ?, ?, ?) on conflict(site, source_url, target_url) do update set "
