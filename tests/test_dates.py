@@ -20,6 +20,9 @@ TODAY = date(2020, 1, 5)
     ("[12-23]", date(2019, 12, 23)),          # no year: last December, not next
     ("01-03", date(2020, 1, 3)),
     ("12月23日", date(2019, 12, 23)),
+    ("19-12-23", date(2019, 12, 23)),          # DedeCMS MyDate('y-m-d')
+    ("(19-12-23)", date(2019, 12, 23)),
+    ("0539-8123-4567", None),                  # a telephone number
     ("2019-02-30", None),                      # not a day
     ("浏览次数：1234", None),
     ("第2019-0012号", None),

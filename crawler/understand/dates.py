@@ -13,6 +13,8 @@ from datetime import date
 _FULL = re.compile(
     r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?")
 _SHORT = re.compile(r"(?<![\d\-/.年])(\d{1,2})\s*(?:-|/|月)\s*(\d{1,2})(?![\d\-/.])\s*日?")
+# A two-digit year, as DedeCMS lists print MyDate('y-m-d'): 19-12-30.
+_YY = re.compile(r"(?<![\d\-/.])(\d\d)-(\d{1,2})-(\d{1,2})(?![\d\-/.])")
 _URL = (
     re.compile(r"/t((?:19|20)\d\d)(\d\d)(\d\d)_"),                  # TRS t20191223_123
     re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/"),            # Hanweb /art/2019/12/23/, /art/2026/8/28/
@@ -38,7 +40,8 @@ def _make(y, m, d) -> date | None:
 
 
 def parse_date(text: str | None, *, today: date | None = None) -> date | None:
-    """The first full date in `text`; a year-less list date (12-23) needs `today`.
+    """The first full date in `text` (a two-digit year is this century's); a year-less list
+    date (12-23) needs `today`.
 
     A year-less date is taken in today's year, or the year before if that would put it
     in the future (a list shown on 2020-01-05 with [12-23] means 2019-12-23).
@@ -48,6 +51,9 @@ def parse_date(text: str | None, *, today: date | None = None) -> date | None:
     m = _FULL.search(text)
     if m:
         return _make(*m.groups())
+    m = _YY.search(text)
+    if m:
+        return _make(2000 + int(m.group(1)), m.group(2), m.group(3))
     if today is not None:
         m = _SHORT.search(text)
         if m:
@@ -59,7 +65,7 @@ def parse_date(text: str | None, *, today: date | None = None) -> date | None:
 
 
 def has_date(text: str) -> bool:
-    return bool(_FULL.search(text) or _SHORT.search(text))
+    return bool(_FULL.search(text) or _SHORT.search(text) or _YY.search(text))
 
 
 def date_from_url(url: str) -> date | None:
