@@ -16,7 +16,10 @@
   required, ``paramJson={"pageNo":N,"pageSize":M}`` for page N); ``_queries.json`` pages that differ
   only by one query value (``{"/module/download/downfile.jsp": {"param": "filename", "file":
   "/uploadfiles/{}"}}``: ``downfile.jsp?classid=0&filename=X.pdf`` is the file ``/uploadfiles/X.pdf``;
-  a value naming no file, or none at all, is 404).
+  a value naming no file, or none at all, is 404; with ``"params": [keys]`` instead of ``"param"``,
+  ``"file"`` names each as ``{key}`` and ``"defaults"`` stands in for absent ones:
+  ``{"/index.php": {"params": ["a", "catid", "page"], "defaults": {"page": "1"}, "file":
+  "/c/{a}/{catid}_{page}.html"}}``).
 
 ``serve(root)`` is a context manager yielding the base URL; ``serve_forever`` is for the CLI.
 """
@@ -291,7 +294,15 @@ class _Handler(BaseHTTPRequestHandler):
             self._jpaas_unit(send_body)
             return
         qf = srv.query_files.get(path)
-        if qf is not None:                              # one file per value of one query parameter
+        if qf is not None and "params" in qf:           # one file per combination of several query values
+            query, path = parse_qs(self._query()), qf["file"]
+            for key in qf["params"]:
+                value = query.get(key, [qf.get("defaults", {}).get(key, "")])[-1]
+                if not (value and value[0] not in "./" and all(ch.isalnum() or ch in "._-" for ch in value)):
+                    path = "/no-such-page"
+                    break
+                path = path.replace("{" + key + "}", value)
+        elif qf is not None:                            # one file per value of one query parameter
             value = parse_qs(self._query()).get(qf["param"], [""])[-1]
             ok = value and value[0] not in "./" and all(ch.isalnum() or ch in "._-" for ch in value)
             path = qf["file"].replace("{}", value) if ok else "/no-such-page"
