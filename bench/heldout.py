@@ -19,6 +19,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from sample.bureau import generate_bureau
 from sample.city import generate_city
 from sample.county import generate_county
 from sample.jcms import generate_jcms
@@ -26,7 +27,7 @@ from sample.server import serve
 
 AS_OF = date(2019, 12, 31)
 # Held-out portals by name: generate(out_dir, *, seed, as_of) -> the ground truth file.
-PORTALS = {"county": generate_county, "city": generate_city, "jcms": generate_jcms}
+PORTALS = {"county": generate_county, "city": generate_city, "jcms": generate_jcms, "bureau": generate_bureau}
 SHOW = 5
 
 
