@@ -29,6 +29,7 @@ class PageRecord:
     error: str | None = None
     fetched_at: str | None = None
     empty_marker: bool | None = None
+    own_text: int | None = None
 
 
 @dataclass(slots=True)

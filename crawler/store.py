@@ -38,7 +38,7 @@ SCHEMA = {
                     "fetched_at": str, "elapsed_ms": float, "kind": str, "title": str,
                     "column_url": str, "page_no": int, "etag": str, "last_modified": str,
                     "site_id_code": str, "icp": str, "police_record": str, "meta": str,
-                    "empty_marker": int, "crawl_id": int, "error": str},
+                    "empty_marker": int, "own_text": int, "crawl_id": int, "error": str},
         "pk": ("site", "url"),
     },
     "columns": {

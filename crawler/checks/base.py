@@ -63,6 +63,7 @@ class Column:
     newest: str | None = None       # newest publish date on or before the as-of date
     n_listed: int = 0
     n_linked: int = 0               # of a column with no items: content links its page shows
+    own_text: int = 0               # Chinese characters its list-less page shows of its own
     page_ok: bool = False           # the column's own page (or a list page of it) answered
     page_kind: str | None = None
     empty_marker: bool = False

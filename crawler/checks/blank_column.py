@@ -5,7 +5,9 @@ an item (`listings`) or any item belongs to it, so a column whose items appear o
 page 2 and beyond is not blank. The column's page must have answered (a dead column is a
 `broken_link`), and a column whose own page is a content page (概况, 机构职能 as one
 article) holds content, as does one whose page shows an undated list: links to pages that
-almost no other page links to (领导之窗, 办事指南; `Column.n_linked`, crawler/checks/classify.py).
+almost no other page links to (领导之窗, 办事指南; `Column.n_linked`, crawler/checks/classify.py),
+as does a single-page column whose page shows text of its own between its breadcrumb and its
+footer (联系方式, 单位简介; `pages.own_text`).
 """
 from __future__ import annotations
 
@@ -18,11 +20,13 @@ DEFAULTS: dict = {}
 
 
 UNDATED_LIST = 2    # content links that make an undated list
+SINGLE_PAGE = 30    # Chinese characters of its own that make a column's page its content
 
 
 def blank(col) -> bool:
     return (col.is_leaf and col.n_items == 0 and col.n_listed == 0 and col.page_ok
-            and col.page_kind != "article" and col.n_linked < UNDATED_LIST and col.cls != "ignore")
+            and col.page_kind != "article" and col.n_linked < UNDATED_LIST and col.own_text < SINGLE_PAGE
+            and col.cls != "ignore")
 
 
 def run(ctx: Context) -> list[Finding]:

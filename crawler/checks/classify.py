@@ -68,10 +68,12 @@ def load_columns(ctx: Context) -> None:
         col.page_kind = r["kind"]
         col.page_ok = r["status"] is not None and r["status"] < 400
     for r in ctx.query(f"""
-            select column_url as url from pages p where p.site = :site and {row_seen('p')}
+            select column_url as url, max(coalesce(own_text, 0)) as own_text from pages p
+            where p.site = :site and {row_seen('p')}
               and kind = 'column' and status < 400 and column_url is not null group by column_url"""):
         if r["url"] in cols:
             cols[r["url"]].page_ok = True
+            cols[r["url"]].own_text = r["own_text"]
     parents = {c.parent_url for c in cols.values() if c.parent_url}
     for col in cols.values():
         col.is_leaf = col.url not in parents

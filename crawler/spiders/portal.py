@@ -173,6 +173,7 @@ class PortalSpider(scrapy.Spider):
                          home_url=self.home_url, overrides=self.list_overrides, column_url=list_of,
                          aliases=self.aliases)
         page.kind, page.title, page.empty_marker = view.kind, view.title, view.empty_marker
+        page.own_text = view.own_text or None
         if view.kind == "missing":
             # Its links are the error template's, relative to a path that is not there: a trap.
             if is_home:

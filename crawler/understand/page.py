@@ -19,6 +19,8 @@ _NOT_FOUND_SHORT = 400     # characters of text outside links on an error page, 
 _EMPTY_MARKERS = ("暂无信息", "暂无数据", "暂无内容", "暂无记录", "没有信息", "没有记录", "无相关信息")
 _ARTICLE_CRUMBS = {"正文", "详情", "内容", "正文内容", "文章", "详细内容", "信息详情", "查看"}
 _ARTICLE_METAS = {"PubDate", "ArticleTitle", "firstpublishedtime"}
+_FOOTER_WORDS = ("主办单位", "主办：", "承办单位", "版权所有", "网站标识码", "网站识别码", "ICP备", "Copyright",
+                 "copyright")
 _ARTICLE_MIN_ROWS = 8   # an article may show a few related links with dates; a list shows more
 
 
@@ -44,6 +46,7 @@ class PageView:
     total_pages: int | None = None
     empty_marker: bool = False
     says_article: bool = False                      # a PubDate, 发布时间 or 索引号 of its own
+    own_text: int = 0                               # a list-less column page's own text (Chinese characters)
     links: list = field(default_factory=list)
     fields: dict = field(default_factory=dict)
     attachments: list = field(default_factory=list)
@@ -114,6 +117,8 @@ def read_page(url: str, html: str, *, today: date | None = None, is_home: bool =
             view.pages = [found] if found and found != url else []
             view.next_page = view.pages[0] if view.pages else None
         view.total_pages = pagination.total_pages(loose_text)
+        if view.kind == "column" and view.crumbs and not view.rows:
+            view.own_text = _own_text(view, loose_text)
         if view.kind == "column" and view.chain and view.chain[-1][1] is None:
             view.chain[-1] = (view.chain[-1][0], column_url or url)
     elif view.kind == "article":
@@ -186,6 +191,20 @@ def _kind(view: PageView, loose_text: str, html: str) -> str:
         last = view.crumbs[-1][1]
         return "article" if last and last not in index_forms(view.url) else "column"
     return "other"
+
+
+def _own_text(view: PageView, loose_text: str) -> int:
+    """Chinese characters a column's page shows, outside links, between its breadcrumb's last
+    name and its footer: a single-page column's content (联系方式, 单位简介); 0 when the page
+    does not say where its breadcrumb ends."""
+    name = view.crumbs[-1][0]
+    start = loose_text.find(name)
+    if start < 0:
+        return 0
+    start += len(name)
+    ends = [i for i in (loose_text.find(w, start) for w in _FOOTER_WORDS) if i >= 0]
+    body = loose_text[start:min(ends, default=len(loose_text))]
+    return sum(1 for ch in body if "\u4e00" <= ch <= "\u9fff")
 
 
 def _says_not_found(title: str, loose_text: str) -> bool:

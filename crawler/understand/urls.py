@@ -98,9 +98,11 @@ _INDEX_FILES = ("index.html", "index.htm", "index.shtml", "index.jsp", "index.as
 @lru_cache(maxsize=64)
 def index_forms(url: str) -> frozenset[str]:
     """The URLs of one folder page: a home page linked as /, /index.html and /index.shtml alike
-    (TRS links 首页 as ../../ while the crawl starts at index.html)."""
-    path = url.split("?", 1)[0]
-    head, _, last = path.rpartition("/")
+    (TRS links 首页 as ../../ while the crawl starts at index.html). A URL with a query is its
+    own page: PHPCMS serves every column from /index.php?…&catid=N."""
+    if "?" in url:
+        return frozenset({url})
+    head, _, last = url.rpartition("/")
     if last and last.lower() not in _INDEX_FILES:
         return frozenset({url})
     folder = head + "/"

@@ -342,6 +342,9 @@ def _problems(b: Bureau) -> None:
     N.append(stale("stale_dynamic", col["扶贫工作动态"], reason="borderline"))
     N.append(stale("stale_dynamic", col["均衡发展工作动态"], reason="historical_topic"))
     P.append(stale("stale_notice_policy", col["规范性文件"], first_level=col["政策法规"].url))
+    # No 解读 links to a 规范性文件 and none links back: each is unpaired (standards.md §1).
+    P.extend({"kind": "policy_interpretation_link", "column": it.column.url, "url": it.url,
+              "detail": {"reason": "missing_interpretation"}} for it in col["规范性文件"].items)
     c = col["双随机一公开"]
     P.append({"kind": "blank_column", "column": c.url, "url": c.url, "detail": {"name": c.name, "says": "暂无内容"}})
     c = col["联系方式"]
