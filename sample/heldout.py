@@ -77,6 +77,14 @@ class SiteFolder:
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_bytes(data)
 
+    def put_pages(self, pages, encoding: str = "utf-8") -> int:
+        """Write (path, html) pairs; return how many."""
+        n = 0
+        for path, html in pages:
+            self.put(path, html.encode(encoding))
+            n += 1
+        return n
+
 
 def main(name: str, generate) -> None:
     """python -m sample.NAME OUT [--seed 1] [--as-of 2019-12-31]"""

@@ -130,10 +130,7 @@ def generate_city(out_dir, *, seed: int = 1, as_of: date = date(2019, 12, 31)) -
     cty = build_city(seed, as_of)
 
     put = site.put
-    n_pages = 0
-    for path, html in _pages(cty):
-        put(path, html.encode("utf-8"))
-        n_pages += 1
+    n_pages = site.put_pages(_pages(cty))
     for url, (kind, label) in sorted(cty.files.items()):
         put(url, _attachment(cty, url, kind, label))
     for url, data in _assets(cty).items():

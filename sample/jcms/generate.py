@@ -105,10 +105,7 @@ def generate_jcms(out_dir, *, seed: int = 1, as_of: date = date(2019, 12, 31)) -
     p = build_portal(seed, as_of)
 
     put = site.put
-    n_pages = 0
-    for path, html in _pages(p):
-        put(path, html.encode("utf-8"))
-        n_pages += 1
+    n_pages = site.put_pages(_pages(p))
     for url, (kind, label) in sorted(p.files.items()):
         put(url, _file(p, url, kind, label))
     for url, data in _assets(p).items():
