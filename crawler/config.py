@@ -34,6 +34,9 @@ class Site:
     start_url: str
     allowed_hosts: tuple[str, ...]
     db: Path
+    # URL prefixes the crawl reads within: a department's or township's site on a shared
+    # platform host (http://www.city.gov.cn/bm/jyj/). Links out of it are checked, not read.
+    scope: tuple[str, ...] = ()
     politeness: Politeness = field(default_factory=Politeness)
     contact: str = ""
     user_agent: str = ""          # for a site whose firewall turns away unknown clients
@@ -58,7 +61,7 @@ class Site:
         return self.user_agent or f"portalwatch/0.1 ({purpose}{contact})"
 
 
-_TOP_FIELDS = {"name", "start_url", "allowed_hosts", "db", "politeness", "contact", "user_agent",
+_TOP_FIELDS = {"name", "start_url", "allowed_hosts", "scope", "db", "politeness", "contact", "user_agent",
                "check_external", "full_every_days", "recheck_days", "overrides", "rules", "review"}
 
 
@@ -107,6 +110,15 @@ def site_from_dict(raw, path: Path | None = None, db: str | Path | None = None) 
 
     politeness = _politeness(raw.get("politeness") or {}, fail)
 
+    scope = raw.get("scope") or []
+    if isinstance(scope, str):
+        scope = [scope]
+    if not isinstance(scope, list) or not all(isinstance(u, str) and u.startswith(("http://", "https://"))
+                                              for u in scope):
+        fail("scope", "must be a list of URL prefixes (http://…)")
+    if scope and not start_url.strip().startswith(tuple(scope)):
+        fail("scope", f"must hold the start URL {start_url.strip()}")
+
     for key in ("overrides", "rules", "review"):
         if not isinstance(raw.get(key, {}) or {}, dict):
             fail(key, "must be a mapping")
@@ -135,7 +147,7 @@ def site_from_dict(raw, path: Path | None = None, db: str | Path | None = None) 
         db_path = (path.parent / db_path) if raw.get("db") else db_path
 
     return Site(
-        name=name, start_url=start_url.strip(), allowed_hosts=tuple(hosts), db=db_path,
+        name=name, start_url=start_url.strip(), allowed_hosts=tuple(hosts), scope=tuple(scope), db=db_path,
         politeness=politeness, contact=str(raw.get("contact") or ""),
         user_agent=(raw.get("user_agent") or "").strip(),
         check_external=raw.get("check_external", True),

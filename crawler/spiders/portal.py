@@ -119,7 +119,7 @@ class PortalSpider(scrapy.Spider):
         if self.skip is not None and self.skip(url):
             self._requested.add(url)
             return None
-        internal = host_of(url) in self.hosts
+        internal = host_of(url) in self.hosts and (not self.site.scope or url.startswith(self.site.scope))
         if self.incremental and not (is_list or from_home or due) and (
                 url in self.plan.fresh_targets or url in self.plan.known_items):
             return None  # checked recently, or an article already stored
