@@ -245,20 +245,9 @@ def list_page(cty: City, col: Column, k: int) -> str:
         extra = ('<div class="xx-tools flex-between"><a class="btn-write" href="write.html">我要写信</a>'
                  '<a class="btn-query" href="javascript:void(0);" onclick="openQuery()">信件查询</a></div>')
     metas = [("ColumnName", col.name)] + ([("ColumnType", col.ctype)] if col.ctype else [])
-    body = f"""<div class="g-main w1200">
-{crumb(cty, col, frm)}
-<div class="g-main__bd flex">
-{side(cty, col, frm)}
-<div class="g-main__con">
-  <div class="con-hd"><h2>{col.name}</h2></div>
-  {extra}
+    return _column_page(cty, col, frm, f"""{extra}
   {listing}
-  {pager(col, k) if chunk else ""}
-</div>
-</div>
-</div>
-"""
-    return page(cty, f"{col.name}-{cty.site_name}", body, current=col, metas=metas)
+  {pager(col, k) if chunk else ""}""", metas)
 
 
 # -- channel pages (columns with children) --------------------------------------------------------
@@ -310,14 +299,18 @@ def channel_page(cty: City, col: Column) -> str:
         yearless = col.slug == "xwzx"
         inner = '<div class="m-blocks flex-wrap">' + "".join(
             _block(cty, c, frm, yearless=yearless) for c in col.children if c.items or not c.leaf) + "</div>"
-    metas = [("ColumnName", col.name)]
+    return _column_page(cty, col, frm, inner, [("ColumnName", col.name)])
+
+
+def _column_page(cty: City, col: Column, frm, content: str, metas: list) -> str:
+    """A column's page: breadcrumb, side menu, the column's name over `content`."""
     body = f"""<div class="g-main w1200">
 {crumb(cty, col, frm)}
 <div class="g-main__bd flex">
 {side(cty, col, frm)}
 <div class="g-main__con">
   <div class="con-hd"><h2>{col.name}</h2></div>
-  {inner}
+  {content}
 </div>
 </div>
 </div>
